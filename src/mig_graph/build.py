@@ -1,0 +1,147 @@
+"""Stage 2, build: read the curated data, compile it and write the graph files.
+
+Outputs, all byte-identical for identical input:
+
+``mig-graph.ttl``     every triple (the union of the source graphs), Turtle
+``mig-graph.nt``      the same, N-Triples, sorted
+``mig-graph.jsonld``  the same, JSON-LD, using ``context.jsonld`` as its ``@context``
+``context.jsonld``    the small standalone JSON-LD context (prefixes)
+``mig-graph.nq``      the dataset with one named graph per source, N-Quads, sorted
+``mig-graph.trig``    the same dataset, TriG
+
+Files are written to temporary names and renamed into place only once every
+output is ready, so a failed build leaves the output folder untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from mig_graph import paths
+from mig_graph.compiler import compile_dataset
+from mig_graph.countries import wikidata_items
+from mig_graph.namespaces import PREFIXES
+from mig_graph.sources import read_data_files
+
+__all__ = ["BuildResult", "OUTPUT_NAMES", "build", "compile_data", "union_graph", "write_outputs"]
+
+TURTLE = "mig-graph.ttl"
+NTRIPLES = "mig-graph.nt"
+JSONLD = "mig-graph.jsonld"
+CONTEXT = "context.jsonld"
+NQUADS = "mig-graph.nq"
+TRIG = "mig-graph.trig"
+OUTPUT_NAMES = (TURTLE, NTRIPLES, JSONLD, CONTEXT, NQUADS, TRIG)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build produced: the dataset, its union graph and the files written."""
+
+    dataset: Dataset
+    graph: Graph
+    outputs: tuple[Path, ...]
+
+
+def compile_data(data_paths: Sequence[Path] | None = None) -> Dataset:
+    """Read and compile the curated data (the packaged ``data/`` by default)."""
+    files = read_data_files(list(data_paths) if data_paths else [paths.data_dir()])
+    vocabularies = Graph().parse(paths.vocabularies_file(), format="turtle")
+    return compile_dataset(
+        files,
+        vocabularies=vocabularies,
+        country_wikidata=wikidata_items(paths.country_wikidata_table()),
+    )
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    """All triples of all named graphs in one graph, with the project's prefixes bound."""
+    graph = Graph()
+    _bind(graph)
+    for context in dataset.graphs():
+        for triple in context:
+            graph.add(triple)
+    return graph
+
+
+def build(data_paths: Sequence[Path] | None = None, out_dir: Path = Path("dist")) -> BuildResult:
+    """Compile the data and write every output file into ``out_dir``."""
+    dataset = compile_data(data_paths)
+    graph = union_graph(dataset)
+    outputs = write_outputs(dataset, graph, out_dir)
+    return BuildResult(dataset, graph, outputs)
+
+
+def write_outputs(dataset: Dataset, graph: Graph, out_dir: Path) -> tuple[Path, ...]:
+    """Serialise the graph and the dataset; rename into ``out_dir`` only when all are ready."""
+    contents = {
+        TURTLE: graph.serialize(format="turtle"),
+        NTRIPLES: _sorted_lines(graph.serialize(format="nt")),
+        JSONLD: _jsonld(graph),
+        CONTEXT: json.dumps({"@context": PREFIXES}, indent=2, sort_keys=True) + "\n",
+        NQUADS: _sorted_lines(dataset.serialize(format="nquads")),
+        TRIG: _trig(dataset),
+    }
+    out_dir.mkdir(parents=True, exist_ok=True)
+    pending: list[tuple[Path, Path]] = []
+    try:
+        for name, text in contents.items():
+            temporary = out_dir / f".{name}.tmp"
+            temporary.write_text(text, encoding="utf-8")
+            pending.append((temporary, out_dir / name))
+        for temporary, final in pending:
+            os.replace(temporary, final)
+    finally:
+        for temporary, _ in pending:
+            temporary.unlink(missing_ok=True)
+    return tuple(out_dir / name for name in contents)
+
+
+def _bind(graph: Graph) -> None:
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+
+
+def _sorted_lines(text: str) -> str:
+    lines = sorted({line for line in text.splitlines() if line.strip()})
+    return "\n".join(lines) + "\n"
+
+
+def _trig(dataset: Dataset) -> str:
+    """TriG with graphs and triples in a stable order."""
+    blocks = [_prefix_block()]
+    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
+        if len(context) == 0 or str(context.identifier).startswith("urn:x-rdflib:"):
+            continue
+        body = Graph()
+        _bind(body)
+        for triple in context:
+            body.add(triple)
+        turtle = body.serialize(format="turtle")
+        statements = "\n".join(line for line in turtle.splitlines() if not line.startswith("@prefix"))
+        indented = "\n".join(f"    {line}" if line else "" for line in statements.strip().splitlines())
+        blocks.append(f"<{context.identifier}> {{\n{indented}\n}}\n")
+    return "\n".join(blocks)
+
+
+def _prefix_block() -> str:
+    return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(PREFIXES.items()))
+
+
+def _jsonld(graph: Graph) -> str:
+    """JSON-LD compacted with the project's context, nodes and values in a stable order."""
+    document = json.loads(graph.serialize(format="json-ld", context=PREFIXES, auto_compact=True))
+    nodes = document.get("@graph", [document])
+    for node in nodes:
+        for key, value in node.items():
+            if isinstance(value, list):
+                node[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True))
+    nodes = sorted(nodes, key=lambda node: node.get("@id", ""))
+    compact = {"@context": CONTEXT, "@graph": nodes}
+    return json.dumps(compact, indent=1, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,0 +1,764 @@
+"""Stage 2a, compile: turn curated records into an RDF dataset with provenance.
+
+Each source document gets a named graph (its own IRI); every triple a record
+yields goes into the graph of each source that states it, and every entity,
+membership, participation, signature and tenure also carries
+``prov:wasDerivedFrom`` links to those sources.  The field table lives in
+:mod:`mig_graph.recordspec`; this module reads values, resolves references and
+emits triples.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, SDO, TIME
+from rdflib.term import Node
+
+from mig_graph import countries, dates
+from mig_graph.errors import InputError, Location
+from mig_graph.namespaces import ID, LANG, MG, VOCAB, WD
+from mig_graph.recordspec import COMMON_FIELDS, REFERENCE_KINDS, SECTIONS, Field, Section
+from mig_graph.sources import DataFile, Record, as_list
+
+__all__ = ["compile_dataset", "VOCABULARY_GRAPH"]
+
+VOCABULARY_GRAPH = URIRef("https://w3id.org/mig-graph/vocab")
+COUNTRY_WIKIDATA_SOURCE = "country-wikidata"
+SOURCE_KEYS = {"id", "seed_file", "url", "title", "language", "publisher", "date", "date_note", "kind", "note"}
+MEMBERSHIP_KEYS = {"organisation", "member", "members", "role", "time", "in_respect_of", "note", "sources"}
+CONFLICT_KEYS = {"id", "subject", "property", "label", "claims", "note"}
+ITEM_CLASSES = {
+    "objective": MG.Objective,
+    "track": MG.ActionTrack,
+    "conclusion": MG.Conclusion,
+    "provision": MG.Provision,
+    "result": MG.StatedResult,
+}
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_QID = re.compile(r"^Q[1-9][0-9]*$")
+
+
+@dataclass(frozen=True)
+class _Context:
+    """The record being compiled, the sources that state its facts, and its IRI."""
+
+    location: Location
+    sources: tuple[URIRef, ...]
+    subject: URIRef
+    section: Section | None = None
+
+
+@dataclass
+class _Entry:
+    """A registered record id: its section and IRI."""
+
+    section: Section
+    iri: URIRef
+    location: Location
+
+
+def compile_dataset(
+    files: list[DataFile],
+    *,
+    vocabularies: Graph,
+    country_wikidata: dict[str, str],
+) -> Dataset:
+    """Compile data files into a dataset: one named graph per source, plus the vocabularies."""
+    compilation = _Compilation(vocabularies, country_wikidata)
+    compilation.register(files)
+    for data_file in files:
+        compilation.emit_file(data_file)
+    compilation.check_labels()
+    return compilation.dataset
+
+
+class _Compilation:
+    def __init__(self, vocabularies: Graph, country_wikidata: dict[str, str]) -> None:
+        self.dataset = Dataset()
+        vocabulary_graph = self.dataset.graph(VOCABULARY_GRAPH)
+        for triple in vocabularies:
+            vocabulary_graph.add(triple)
+        self.concepts = set(vocabularies.subjects(RDF.type, SKOS.Concept))
+        self.country_wikidata = country_wikidata
+        self.entries: dict[str, _Entry] = {}
+        self.sources: dict[str, URIRef] = {}
+        self.file_sources: dict[Path, URIRef] = {}
+        self.defined_concepts: set[URIRef] = set()
+        self.emitted_countries: set[tuple[URIRef, URIRef]] = set()
+
+    # -- registration -------------------------------------------------------------
+
+    def register(self, files: list[DataFile]) -> None:
+        for data_file in files:
+            content = data_file.content
+            source = content.get("source")
+            if not isinstance(source, Record):
+                raise InputError("a data file needs a 'source' mapping", Location(data_file.path, 1))
+            self.file_sources[data_file.path] = self._register_source(source)
+            for reference in as_list(content.get("references")):
+                self._register_source(self._record(reference, Location(data_file.path, content.line)))
+            known = set(SECTIONS) | {"source", "references", "memberships", "conflicts"}
+            for key in content:
+                if key not in known:
+                    raise InputError(
+                        f"unknown section {key!r}; known sections: {', '.join(sorted(known))}",
+                        Location(data_file.path, content.line),
+                    )
+            for name, section in SECTIONS.items():
+                seen_here: set[str] = set()
+                for record in as_list(content.get(name)):
+                    record = self._record(record, Location(data_file.path, content.line))
+                    self._register_record(section, record, seen_here)
+
+    def _register_source(self, record: Record) -> URIRef:
+        source_id = self._slug(record, "id")
+        if source_id in self.sources:
+            raise InputError(f"duplicate source id {source_id!r}", record.location(source_id))
+        iri = ID[f"source/{source_id}"]
+        self.sources[source_id] = iri
+        return iri
+
+    def _register_record(self, section: Section, record: Record, seen_here: set[str]) -> None:
+        slug = self._slug(record, "id")
+        key = f"{section.prefix}/{slug}"
+        if section.prefix in {"state", "territory"}:
+            key = self._country_key(section.prefix, slug, record.location(slug))
+        if key in seen_here:
+            raise InputError(f"duplicate id {key!r} in this file", record.location(key))
+        seen_here.add(key)
+        existing = self.entries.get(key)
+        if existing is not None and existing.section is not section:
+            raise InputError(f"id {key!r} is already used by another kind", record.location(key))
+        if existing is None:
+            self.entries[key] = _Entry(section, ID[key], record.location(key))
+
+    # -- emission -----------------------------------------------------------------
+
+    def emit_file(self, data_file: DataFile) -> None:
+        content = data_file.content
+        default = (self.file_sources[data_file.path],)
+        self._emit_source(content["source"], seed=True)
+        for reference in as_list(content.get("references")):
+            self._emit_source(reference, seed=False)
+        for name, section in SECTIONS.items():
+            for record in as_list(content.get(name)):
+                self._emit_record(section, record, default)
+        for record in as_list(content.get("memberships")):
+            self._emit_membership(self._record(record, Location(data_file.path, content.line)), default)
+        for record in as_list(content.get("conflicts")):
+            self._emit_conflict(self._record(record, Location(data_file.path, content.line)), default)
+
+    def add(self, subject: Node, predicate: URIRef, value: Node, sources: Iterable[URIRef]) -> None:
+        for source in sources:
+            self.dataset.graph(source).add((subject, predicate, value))
+
+    def _emit_source(self, record: Record, *, seed: bool) -> None:
+        self._check_keys(record, SOURCE_KEYS, "source")
+        source_id = record["id"]
+        iri = self.sources[source_id]
+        ctx = _Context(record.location(source_id), (iri,), iri)
+        is_seed = seed and "seed_file" in record
+        if seed and "seed_file" not in record and "url" not in record:
+            raise InputError("a source needs 'seed_file' or 'url'", ctx.location)
+        self.add(iri, RDF.type, MG.SeedDocument if is_seed else MG.ExternalSource, ctx.sources)
+        self.add(iri, RDF.type, PROV.Entity, ctx.sources)
+        if "title" not in record:
+            raise InputError("a source needs a 'title'", ctx.location)
+        for literal in self._text(record["title"], ctx):
+            self.add(iri, DCTERMS.title, literal, ctx.sources)
+            self.add(iri, RDFS.label, literal, ctx.sources)
+        if "seed_file" in record:
+            file_name = str(record["seed_file"])
+            self.add(iri, MG.seedFile, Literal(file_name), ctx.sources)
+            self.add(iri, DCTERMS.identifier, Literal(file_name), ctx.sources)
+        simple = {
+            "url": Field("url", MG.sourceUrl, "uri"),
+            "language": Field("language", DCTERMS.language, "language"),
+            "publisher": Field("publisher", DCTERMS.publisher, "ref", ("org",)),
+            "date": Field("date", DCTERMS.date, "date"),
+            "date_note": Field("date_note", MG.dateNote, "text"),
+            "kind": Field("kind", MG.documentKind, "vocab:document-kind"),
+            "note": Field("note", SKOS.note, "text"),
+        }
+        for key, spec in simple.items():
+            if key in record:
+                self._emit_field(spec, record[key], ctx)
+
+    def _emit_record(
+        self,
+        section: Section,
+        record: Record,
+        default: tuple[URIRef, ...],
+        *,
+        subject: URIRef | None = None,
+        record_class: URIRef | None = None,
+    ) -> URIRef:
+        location = record.location()
+        fields = {f.key: f for f in COMMON_FIELDS + section.fields}
+        allowed = set(fields) | {"id", "type", "sources", "counts"}
+        self._check_keys(record, allowed, section.prefix)
+        if subject is None:
+            key = self._resolve_key(f"{section.prefix}/{record['id']}", location, (section.prefix,))
+            subject = self.entries[key].iri
+        sources = self._sources(record, default, location)
+        ctx = _Context(location, sources, subject, section)
+        classes = [record_class or section.default_class, *section.extra_classes]
+        if "type" in record:
+            type_name = record["type"]
+            if type_name not in section.types:
+                raise InputError(
+                    f"unknown type {type_name!r} for {section.prefix}; known: {', '.join(section.types)}",
+                    location,
+                )
+            classes.append(section.types[type_name])
+        for cls in classes:
+            if cls is not None:
+                self.add(subject, RDF.type, cls, sources)
+        self._add_provenance(subject, sources)
+        if section.prefix in {"state", "territory"}:
+            self._emit_country(subject, section.prefix, str(record["id"]), ctx)
+        for key, value in record.items():
+            if key in fields:
+                self._emit_field(fields[key], value, ctx)
+        for count in as_list(record.get("counts")):
+            self._emit_count(self._record(count, location), ctx)
+        return subject
+
+    def _add_provenance(self, subject: URIRef, sources: Iterable[URIRef]) -> None:
+        for source in sources:
+            self.add(subject, PROV.wasDerivedFrom, source, (source,))
+
+    # -- field values -------------------------------------------------------------
+
+    def _emit_field(self, spec: Field, value: Any, ctx: _Context) -> list[Node]:
+        """Emit one field's triples; return the objects it produced (for conflict claims)."""
+        if spec.kind.split(":", 1)[0] in WHOLE_LIST_KINDS:
+            produced = self._objects(spec, value, ctx)
+            if spec.predicate is not None:
+                for obj in produced:
+                    self.add(ctx.subject, spec.predicate, obj, ctx.sources)
+            return produced
+        produced = []
+        for item in as_list(value):
+            item, item_ctx, note = self._cited(item, ctx)
+            objects = self._objects(spec, item, item_ctx)
+            for obj in objects:
+                if spec.predicate is not None:
+                    self.add(ctx.subject, spec.predicate, obj, item_ctx.sources)
+            if note is not None:
+                dated = spec.kind in {"time", "date"}
+                target = objects[0] if spec.kind == "time" else ctx.subject
+                for literal in self._text(note, item_ctx):
+                    self.add(target, MG.dateNote if dated else SKOS.note, literal, item_ctx.sources)
+            produced.extend(objects)
+        return produced
+
+    def _cited(self, value: Any, ctx: _Context) -> tuple[Any, _Context, Any]:
+        """Unwrap ``{value: …, source: …, note: …}``: a value stated by another source."""
+        if isinstance(value, Record) and "value" in value:
+            self._check_keys(value, {"value", "source", "note"}, "cited value")
+            sources = ctx.sources
+            if "source" in value:
+                sources = tuple(self._source(s, value.location()) for s in as_list(value["source"]))
+            return value["value"], replace(ctx, location=value.location(), sources=sources), value.get("note")
+        return value, ctx, None
+
+    def _objects(self, spec: Field, value: Any, ctx: _Context) -> list[Node]:
+        kind = spec.kind
+        handler = self._handlers().get(kind.split(":", 1)[0])
+        if handler is None:
+            raise AssertionError(f"no handler for field kind {kind}")
+        try:
+            return handler(spec, value, ctx)
+        except (ValueError, LookupError, TypeError) as error:
+            raise InputError(f"field {spec.key!r}: {error}", ctx.location) from None
+
+    def _handlers(self) -> dict[str, Callable[[Field, Any, _Context], list[Node]]]:
+        return {
+            "text": lambda spec, value, ctx: self._text(value, ctx),
+            "ref": lambda spec, value, ctx: [self._ref(value, ctx, spec.targets)],
+            "vocab": lambda spec, value, ctx: [self._vocab(spec.kind.split(":", 1)[1], value)],
+            "time": self._time,
+            "date": lambda spec, value, ctx: [dates.parse_date(value).literal],
+            "bool": lambda spec, value, ctx: [Literal(_bool(value))],
+            "int": lambda spec, value, ctx: [Literal(_int(value))],
+            "str": lambda spec, value, ctx: [Literal(str(value))],
+            "uri": lambda spec, value, ctx: [Literal(_uri(value), datatype=XSD.anyURI)]
+            if spec.predicate == MG.sourceUrl
+            else [URIRef(_uri(value))],
+            "language": lambda spec, value, ctx: [LANG[_language(value)]],
+            "wikidata": lambda spec, value, ctx: [WD[_qid(value)]],
+            "items": self._items,
+            "concepts": self._concepts,
+            "participants": self._participants,
+            "sessions": self._sessions,
+            "signatories": self._signatories,
+            "phases": self._phases,
+            "tenures": self._tenures,
+        }
+
+    def _text(self, value: Any, ctx: _Context) -> list[Literal]:
+        if isinstance(value, str):
+            return [Literal(value.strip(), lang="en"), Literal(value.strip(), lang="fr")]
+        if not isinstance(value, dict) or not value:
+            raise InputError("expected text: a string or a map of language → string", ctx.location)
+        literals = []
+        for language, text in value.items():
+            if not (isinstance(language, str) and re.fullmatch(r"[a-z]{2}", language)):
+                raise InputError(f"bad language tag {language!r} (use en, fr, es…)", ctx.location)
+            if not isinstance(text, str) or not text.strip():
+                raise InputError(f"empty or non-text value for language {language!r}", ctx.location)
+            literals.append(Literal(" ".join(text.split()), lang=language))
+        return literals
+
+    def _time(self, spec: Field, value: Any, ctx: _Context) -> list[Node]:
+        predicate = ORG.memberDuring if spec.key == "membership-time" else TIME.hasTime
+        single_is_span = bool(ctx.section and ctx.section.single_date_is_span)
+        interval = dates.parse_interval(value, single_is_span=single_is_span)
+        iri = URIRef(f"{ctx.subject}/interval/{interval.slug}")
+        self.add(ctx.subject, predicate, iri, ctx.sources)
+        self.add(iri, RDF.type, TIME.ProperInterval, ctx.sources)
+        self._add_provenance(iri, ctx.sources)
+        if interval.start:
+            self.add(iri, TIME.hasBeginning, self._instant(interval.start, ctx), ctx.sources)
+        if interval.end:
+            self.add(iri, TIME.hasEnd, self._instant(interval.end, ctx), ctx.sources)
+        return [iri]
+
+    def _instant(self, date: dates.PartialDate, ctx: _Context) -> URIRef:
+        iri = ID[f"instant/{date.text}"]
+        self.add(iri, RDF.type, TIME.Instant, ctx.sources)
+        self.add(iri, date.time_property, date.literal, ctx.sources)
+        self.add(iri, MG.precision, date.precision, ctx.sources)
+        return iri
+
+    def _items(self, spec: Field, value: Any, ctx: _Context) -> list[Node]:
+        """Numbered content items (objectives, tracks, results…): one node per list entry."""
+        item_kind = spec.kind.split(":", 1)[1]
+        produced: list[Node] = []
+        for position, item in enumerate(as_list(value), start=1):
+            iri = URIRef(f"{ctx.subject}/{item_kind}/{position}")
+            fields: dict[str, Any] = {"label": item}
+            if isinstance(item, Record) and "label" in item:
+                self._check_keys(item, {"label", "quantity", "refers_to", "note"}, item_kind)
+                fields = item
+            self.add(iri, RDF.type, ITEM_CLASSES[item_kind], ctx.sources)
+            self.add(iri, MG.position, Literal(position), ctx.sources)
+            for literal in self._text(fields["label"], ctx):
+                self.add(iri, RDFS.label, literal, ctx.sources)
+            if "quantity" in fields:
+                self.add(iri, MG.resultQuantity, Literal(_int(fields["quantity"])), ctx.sources)
+            for ref in as_list(fields.get("refers_to")):
+                self.add(iri, MG.refersTo, self._ref(ref, ctx, ("framework",)), ctx.sources)
+            if "note" in fields:
+                for literal in self._text(fields["note"], ctx):
+                    self.add(iri, SKOS.note, literal, ctx.sources)
+            self._add_provenance(iri, ctx.sources)
+            produced.append(iri)
+        return produced
+
+    def _concepts(self, spec: Field, value: Any, ctx: _Context) -> list[Node]:
+        """A concept of a data-defined scheme: a reference, or ``{id, label}`` to define it."""
+        scheme_name = spec.kind.split(":", 1)[1]
+        scheme = ID[f"scheme/{scheme_name}"]
+        concept_prefix = f"concept/{scheme_name.removesuffix('s')}/"
+        if isinstance(value, Record):
+            self._check_keys(value, {"id", "label", "note"}, "concept")
+            iri = ID[concept_prefix + self._slug(value, "id")]
+            self.add(iri, RDF.type, SKOS.Concept, ctx.sources)
+            self.add(iri, SKOS.inScheme, scheme, ctx.sources)
+            for literal in self._text(value["label"], ctx):
+                self.add(iri, SKOS.prefLabel, literal, ctx.sources)
+            self.add(scheme, RDF.type, SKOS.ConceptScheme, ctx.sources)
+            self.add(scheme, SKOS.hasTopConcept, iri, ctx.sources)
+            self.add(
+                scheme, RDFS.label, Literal(scheme_name.replace("-", " "), lang="en"), ctx.sources
+            )
+            self._add_provenance(iri, ctx.sources)
+            self.defined_concepts.add(iri)
+            return [iri]
+        if not (isinstance(value, str) and value.startswith(concept_prefix)):
+            raise ValueError(f"expected a concept {concept_prefix}… or a mapping with id and label")
+        return [ID[value]]
+
+    def _participants(self, spec: Field, value: Any, ctx: _Context) -> list[Node]:
+        entry = self._record(value, ctx.location)
+        self._check_keys(entry, {"role", "agent", "agents", "note", "sources"}, "participant")
+        role = self._vocab("role", entry.get("role", "participant"))
+        sources = self._sources(entry, ctx.sources, entry.location())
+        produced: list[Node] = []
+        for agent_ref in as_list(entry.get("agent")) + as_list(entry.get("agents")):
+            agent = self._ref(agent_ref, replace(ctx, sources=sources), AGENTS_AND_SERIES)
+            event_slug = _path_slug(ctx.subject)
+            iri = ID[f"participation/{event_slug}/{role.rsplit('/', 1)[1]}/{_path_slug(agent)}"]
+            self.add(iri, RDF.type, MG.Participation, sources)
+            self.add(iri, MG.participant, agent, sources)
+            self.add(iri, MG.inEvent, ctx.subject, sources)
+            self.add(iri, MG.participationRole, role, sources)
+            if "note" in entry:
+                for literal in self._text(entry["note"], ctx):
+                    self.add(iri, SKOS.note, literal, sources)
+            self._add_provenance(iri, sources)
+            produced.append(iri)
+        if not produced:
+            raise InputError("a participant entry needs 'agent' or 'agents'", entry.location())
+        return produced
+
+    def _sessions(self, spec: Field, value: Any, ctx: _Context) -> list[Node]:
+        sessions = as_list(value)
+        produced: list[Node] = []
+        for position, session in enumerate(sessions, start=1):
+            session = self._record(session, ctx.location)
+            iri = URIRef(f"{ctx.subject}/session/{position}")
+            self._emit_record(
+                SECTIONS["meetings"], session, ctx.sources, subject=iri, record_class=MG.Session
+            )
+            self.add(iri, SDO.superEvent, ctx.subject, ctx.sources)
+            self.add(iri, MG.position, Literal(position), ctx.sources)
+            produced.append(iri)
+        return produced
+
+    def _signatories(self, spec: Field, value: Any, ctx: _Context) -> list[Node]:
+        entry = self._record(value, ctx.location)
+        self._check_keys(entry, {"date", "states", "note", "sources"}, "signatories")
+        sources = self._sources(entry, ctx.sources, entry.location())
+        signed_ctx = replace(ctx, sources=sources, location=entry.location())
+        date, date_ctx, _ = self._cited(entry["date"], signed_ctx) if "date" in entry else (None, None, None)
+        produced: list[Node] = []
+        for state_ref in as_list(entry.get("states")):
+            state = self._ref(state_ref, signed_ctx, ("state",))
+            iri = ID[f"signature/{_path_slug(ctx.subject)}/{_path_slug(state)}"]
+            self.add(iri, RDF.type, MG.Signature, sources)
+            self.add(iri, MG.signatory, state, sources)
+            self.add(iri, MG.signedDocument, ctx.subject, sources)
+            if date is not None and date_ctx is not None:
+                try:
+                    instant = self._instant(dates.parse_date(date), date_ctx)
+                except ValueError as error:
+                    raise InputError(f"field 'date': {error}", date_ctx.location) from None
+                self.add(iri, MG.signedOn, instant, date_ctx.sources)
+                self._add_provenance(iri, date_ctx.sources)
+            self._add_provenance(iri, sources)
+            produced.append(iri)
+        return produced
+
+    def _phases(self, spec: Field, value: Any, ctx: _Context) -> list[Node]:
+        phases = as_list(value)
+        produced: list[Node] = []
+        phase_section = Section("phase", MG.ProgrammePhase, fields=(Field("time", None, "time"),))
+        for position, phase in enumerate(phases, start=1):
+            phase = self._record(phase, ctx.location)
+            iri = URIRef(f"{ctx.subject}/phase/{position}")
+            self._emit_record(phase_section, phase, ctx.sources, subject=iri)
+            self.add(ctx.subject, MG.hasPhase, iri, self._sources(phase, ctx.sources, phase.location()))
+            self.add(iri, MG.phaseNumber, Literal(position), ctx.sources)
+            self.add(iri, DCTERMS.isPartOf, ctx.subject, ctx.sources)
+            produced.append(iri)
+        return produced
+
+    def _tenures(self, spec: Field, value: Any, ctx: _Context) -> list[Node]:
+        entry = self._record(value, ctx.location)
+        self._check_keys(entry, {"post", "attested", "time", "note", "sources"}, "tenure")
+        sources = self._sources(entry, ctx.sources, entry.location())
+        post = self._ref(entry.get("post"), replace(ctx, sources=sources), ("post",))
+        iri = ID[f"tenure/{_path_slug(post)}/{_path_slug(ctx.subject)}"]
+        tenure_ctx = _Context(entry.location(), sources, iri, SECTIONS["organisations"])
+        self.add(iri, RDF.type, MG.Tenure, sources)
+        self.add(iri, MG.holder, ctx.subject, sources)
+        self.add(iri, MG.heldPost, post, sources)
+        self.add(ctx.subject, ORG.holds, post, sources)
+        if "attested" in entry:
+            attested, attested_ctx, _ = self._cited(entry["attested"], tenure_ctx)
+            instant = self._instant(dates.parse_date(attested), attested_ctx)
+            self.add(iri, MG.attestedOn, instant, attested_ctx.sources)
+        if "time" in entry:
+            self._emit_field(Field("time", None, "time"), entry["time"], tenure_ctx)
+        if "note" in entry:
+            for literal in self._text(entry["note"], tenure_ctx):
+                self.add(iri, SKOS.note, literal, sources)
+        self._add_provenance(iri, sources)
+        return [iri]
+
+    def _emit_count(self, record: Record, ctx: _Context) -> URIRef:
+        """A count as a source states it ("175 member states"), kept apart from any list."""
+        self._check_keys(record, {"category", "value", "approximate", "note", "source"}, "count")
+        location = record.location()
+        sources = ctx.sources
+        if "source" in record:
+            sources = tuple(self._source(s, location) for s in as_list(record["source"]))
+        count_ctx = replace(ctx, location=location, sources=sources)
+        try:
+            category = self._vocab("count", record.get("category"))
+            number = _int(record.get("value"))
+            approximate = _bool(record.get("approximate", False))
+        except ValueError as error:
+            raise InputError(f"count: {error}", location) from None
+        iri = URIRef(f"{ctx.subject}/count/{category.rsplit('/', 1)[1]}-{number}")
+        self.add(ctx.subject, MG.hasStatedCount, iri, sources)
+        self.add(iri, RDF.type, MG.StatedCount, sources)
+        self.add(iri, MG.countedCategory, category, sources)
+        self.add(iri, MG.countValue, Literal(number), sources)
+        self.add(iri, MG.approximate, Literal(approximate), sources)
+        if "note" in record:
+            for literal in self._text(record["note"], count_ctx):
+                self.add(iri, SKOS.note, literal, sources)
+        self._add_provenance(iri, sources)
+        return iri
+
+    # -- memberships and conflicts ------------------------------------------------
+
+    def _emit_membership(self, record: Record, default: tuple[URIRef, ...]) -> None:
+        self._check_keys(record, MEMBERSHIP_KEYS, "membership")
+        location = record.location()
+        sources = self._sources(record, default, location)
+        ctx = _Context(location, sources, URIRef(""))
+        organisation = self._ref(
+            record.get("organisation"), ctx, ("process", "org", "programme", "series")
+        )
+        role = self._vocab("role", record.get("role", "member"))
+        members = as_list(record.get("member")) + as_list(record.get("members"))
+        if not members:
+            raise InputError("a membership needs 'member' or 'members'", location)
+        for member_ref in members:
+            member = self._ref(member_ref, ctx, AGENTS_AND_SERIES)
+            iri = ID[
+                f"membership/{_path_slug(organisation)}/{role.rsplit('/', 1)[1]}/{_path_slug(member)}"
+            ]
+            member_ctx = replace(ctx, subject=iri)
+            self.add(iri, RDF.type, ORG.Membership, sources)
+            self.add(iri, ORG.member, member, sources)
+            self.add(iri, ORG.organization, organisation, sources)
+            self.add(iri, ORG.role, role, sources)
+            self._add_provenance(iri, sources)
+            if "time" in record:
+                self._emit_field(Field("membership-time", None, "time"), record["time"], member_ctx)
+            if "in_respect_of" in record:
+                self._emit_field(
+                    Field("in_respect_of", MG.inRespectOf, "ref", ("territory",)),
+                    record["in_respect_of"],
+                    member_ctx,
+                )
+            if "note" in record:
+                self._emit_field(Field("note", SKOS.note, "text"), record["note"], member_ctx)
+
+    def _emit_conflict(self, record: Record, default: tuple[URIRef, ...]) -> None:
+        """A disagreement kept on purpose: every claim's value is asserted, with its passage."""
+        self._check_keys(record, CONFLICT_KEYS, "conflict")
+        conflict_id = self._slug(record, "id")
+        location = record.location(conflict_id)
+        iri = ID[f"conflict/{conflict_id}"]
+        subject_key = self._resolve_key(str(record.get("subject")), location, tuple(REFERENCE_KINDS))
+        entry = self.entries[subject_key]
+        field_key = record.get("property")
+        fields = {f.key: f for f in COMMON_FIELDS + entry.section.fields}
+        predicate: URIRef
+        if field_key == "type":
+            predicate = RDF.type
+        elif field_key == "counts":
+            predicate = MG.hasStatedCount
+        elif field_key in fields:
+            spec = fields[field_key]
+            predicate = spec.predicate or TIME.hasTime
+        else:
+            raise InputError(f"conflict property {field_key!r} is not a field of {subject_key}", location)
+        ctx = _Context(location, self._sources(record, default, location), iri, entry.section)
+        self.add(iri, RDF.type, MG.Conflict, ctx.sources)
+        self.add(iri, MG.conflictSubject, entry.iri, ctx.sources)
+        self.add(iri, MG.conflictProperty, predicate, ctx.sources)
+        for literal in self._text(record.get("label"), ctx):
+            self.add(iri, RDFS.label, literal, ctx.sources)
+        if "note" in record:
+            for literal in self._text(record["note"], ctx):
+                self.add(iri, SKOS.note, literal, ctx.sources)
+        self._add_provenance(iri, ctx.sources)
+        claims = as_list(record.get("claims"))
+        if len(claims) < 2:
+            raise InputError("a conflict needs at least two claims", location)
+        for position, claim in enumerate(claims, start=1):
+            claim = self._record(claim, location)
+            self._check_keys(claim, {"value", "source", "passage"}, "claim")
+            claim_sources = tuple(
+                self._source(s, claim.location()) for s in as_list(claim.get("source"))
+            ) or ctx.sources
+            subject_ctx = _Context(claim.location(), claim_sources, entry.iri, entry.section)
+            if field_key == "type":
+                value = claim.get("value")
+                if value not in entry.section.types:
+                    raise InputError(f"unknown type {value!r}", claim.location())
+                objects: list[Node] = [entry.section.types[value]]
+                self.add(entry.iri, RDF.type, objects[0], claim_sources)
+            elif field_key == "counts":
+                objects = [self._emit_count(self._record(claim.get("value"), location), subject_ctx)]
+            else:
+                objects = self._emit_field(fields[field_key], claim.get("value"), subject_ctx)
+            claim_iri = URIRef(f"{iri}/claim/{position}")
+            self.add(iri, MG.hasClaim, claim_iri, ctx.sources)
+            self.add(claim_iri, RDF.type, MG.Claim, claim_sources)
+            for obj in objects:
+                self.add(claim_iri, MG.claimedValue, obj, claim_sources)
+            self._add_provenance(claim_iri, claim_sources)
+            if "passage" in claim:
+                for literal in self._text(claim["passage"], subject_ctx):
+                    self.add(claim_iri, MG.passage, literal, claim_sources)
+
+    # -- references ---------------------------------------------------------------
+
+    def _ref(self, value: Any, ctx: _Context, targets: tuple[str, ...]) -> URIRef:
+        if not isinstance(value, str):
+            raise InputError(f"expected a reference like 'process/midiocc', got {value!r}", ctx.location)
+        key = self._resolve_key(value, ctx.location, targets)
+        prefix = key.split("/", 1)[0]
+        if prefix in {"state", "territory"}:
+            iri = ID[key]
+            self._emit_country(iri, prefix, value.split("/", 1)[1], ctx)
+            return iri
+        if prefix == "concept":
+            return ID[key]
+        if prefix == "source":
+            return self.sources[key.split("/", 1)[1]]
+        return self.entries[key].iri
+
+    def _resolve_key(self, value: str, location: Location, targets: tuple[str, ...]) -> str:
+        prefix, _, slug = value.partition("/")
+        if not slug or prefix not in REFERENCE_KINDS:
+            raise InputError(
+                f"bad reference {value!r}: expected kind/id with kind one of {', '.join(sorted(REFERENCE_KINDS))}",
+                location,
+            )
+        if targets and prefix not in targets:
+            raise InputError(f"reference {value!r} must be one of: {', '.join(targets)}", location)
+        if prefix in {"state", "territory"}:
+            return self._country_key(prefix, slug, location)
+        if prefix == "source":
+            if slug not in self.sources:
+                raise InputError(f"unknown source id {slug!r}", location)
+            return value
+        if prefix == "concept":
+            return value
+        if value not in self.entries:
+            raise InputError(f"unknown id {value!r}", location)
+        return value
+
+    def _country_key(self, prefix: str, name: str, location: Location) -> str:
+        try:
+            return f"{prefix}/{countries.country(name).alpha_3}"
+        except LookupError as error:
+            raise InputError(str(error.args[0]), location) from None
+
+    def _emit_country(self, iri: URIRef, prefix: str, written: str, ctx: _Context) -> None:
+        """A state or territory named in a record: its ISO codes, labels and Wikidata item."""
+        found = countries.country(written)
+        for source in ctx.sources:
+            if (iri, source) not in self.emitted_countries:
+                self.emitted_countries.add((iri, source))
+                self.add(iri, RDF.type, MG.State if prefix == "state" else MG.Territory, (source,))
+                self.add(iri, RDFS.label, Literal(found.label_en, lang="en"), (source,))
+                self.add(iri, RDFS.label, Literal(found.label_fr, lang="fr"), (source,))
+                self.add(iri, MG.iso3166Alpha2, Literal(found.alpha_2), (source,))
+                self.add(iri, MG.iso3166Alpha3, Literal(found.alpha_3), (source,))
+                self._add_provenance(iri, (source,))
+        if written not in {found.label_fr, found.label_en, found.alpha_2, found.alpha_3}:
+            self.add(iri, SKOS.hiddenLabel, Literal(written, lang="fr"), ctx.sources)
+        table_source = self.sources.get(COUNTRY_WIKIDATA_SOURCE)
+        qid = self.country_wikidata.get(found.alpha_3)
+        if table_source is not None and qid:
+            self.add(iri, MG.wikidata, WD[qid], (table_source,))
+
+    def _vocab(self, scheme: str, value: Any) -> URIRef:
+        iri = VOCAB[f"{scheme}/{value}"]
+        if iri not in self.concepts:
+            known = sorted(str(c).rsplit("/", 1)[1] for c in self.concepts if f"/vocab/{scheme}/" in str(c))
+            raise ValueError(f"unknown {scheme} {value!r}; known: {', '.join(known)}")
+        return iri
+
+    def _source(self, value: Any, location: Location) -> URIRef:
+        if value not in self.sources:
+            raise InputError(f"unknown source id {value!r}", location)
+        return self.sources[value]
+
+    def _sources(self, record: Record, default: tuple[URIRef, ...], location: Location) -> tuple[URIRef, ...]:
+        if "sources" not in record:
+            return default
+        return tuple(self._source(s, location) for s in as_list(record["sources"]))
+
+    # -- checks -------------------------------------------------------------------
+
+    def check_labels(self) -> None:
+        """Every record-defined entity has an English and a French label somewhere."""
+        for key, entry in sorted(self.entries.items()):
+            languages = {
+                label.language for label in self.dataset.objects(entry.iri, RDFS.label) if isinstance(label, Literal)
+            }
+            missing = {"en", "fr"} - languages
+            if missing:
+                raise InputError(f"no label in {', '.join(sorted(missing))}", entry.location)
+
+    @staticmethod
+    def _record(value: Any, location: Location) -> Record:
+        if not isinstance(value, Record):
+            raise InputError(f"expected a mapping, got {value!r}", location)
+        return value
+
+    @staticmethod
+    def _slug(record: Record, key: str) -> str:
+        value = record.get(key)
+        if not isinstance(value, str) or not _SLUG.match(value):
+            raise InputError(
+                f"'{key}' must be a slug of letters, digits, '.', '_' or '-' (got {value!r})",
+                record.location(),
+            )
+        return value
+
+    @staticmethod
+    def _check_keys(record: Record, allowed: set[str], what: str) -> None:
+        for key in record:
+            if key not in allowed:
+                raise InputError(
+                    f"unknown field {key!r} for {what}; known: {', '.join(sorted(allowed))}",
+                    record.location(),
+                )
+
+
+AGENTS_AND_SERIES = ("org", "state", "process", "programme", "person", "series", "territory")
+WHOLE_LIST_KINDS = {"items", "sessions", "phases"}
+
+
+def _path_slug(iri: URIRef) -> str:
+    """``…/id/process/midiocc`` → ``process-midiocc`` (for composite IRIs)."""
+    return str(iri).removeprefix(str(ID)).replace("/", "-")
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueError(f"expected true or false, got {value!r}")
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected a whole number, got {value!r}")
+    return value
+
+
+def _uri(value: Any) -> str:
+    if not (isinstance(value, str) and re.match(r"^https?://\S+$", value)):
+        raise ValueError(f"expected an http(s) address, got {value!r}")
+    return value
+
+
+def _language(value: Any) -> str:
+    if not (isinstance(value, str) and re.fullmatch(r"[a-z]{2}", value)):
+        raise ValueError(f"expected an ISO 639-1 language code (en, fr, es…), got {value!r}")
+    return value
+
+
+def _qid(value: Any) -> str:
+    if not (isinstance(value, str) and _QID.match(value)):
+        raise ValueError(f"expected a Wikidata id like Q472311, got {value!r}")
+    return value

@@ -1,0 +1,63 @@
+"""Where the packaged resources live: the only module that knows.
+
+In an installed wheel the ontology, shapes, queries and data are copied into
+``mig_graph/resources/``; in a source checkout (editable install, tests) they
+are read from the repository's top-level folders.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+__all__ = [
+    "resource_root",
+    "ontology_dir",
+    "ontology_file",
+    "vocabularies_file",
+    "shapes_dir",
+    "queries_dir",
+    "data_dir",
+    "country_wikidata_table",
+]
+
+_PACKAGED = Path(__file__).resolve().parent / "resources"
+_CHECKOUT = Path(__file__).resolve().parents[2]
+
+
+@cache
+def resource_root() -> Path:
+    """The folder that holds ``ontology/``, ``shapes/``, ``queries/`` and ``data/``."""
+    if (_PACKAGED / "ontology").is_dir():
+        return _PACKAGED
+    if (_CHECKOUT / "ontology").is_dir():
+        return _CHECKOUT
+    raise FileNotFoundError("mig-graph resources not found: reinstall the package")
+
+
+def ontology_dir() -> Path:
+    return resource_root() / "ontology"
+
+
+def ontology_file() -> Path:
+    return ontology_dir() / "mig-graph.ttl"
+
+
+def vocabularies_file() -> Path:
+    return ontology_dir() / "vocabularies.ttl"
+
+
+def shapes_dir() -> Path:
+    return resource_root() / "shapes"
+
+
+def queries_dir() -> Path:
+    return resource_root() / "queries"
+
+
+def data_dir() -> Path:
+    return resource_root() / "data"
+
+
+def country_wikidata_table() -> Path:
+    return data_dir() / "reference" / "country-wikidata.csv"
