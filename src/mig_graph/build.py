@@ -115,7 +115,8 @@ def _sorted_lines(text: str) -> str:
 
 def _trig(dataset: Dataset) -> str:
     """TriG with graphs and triples in a stable order."""
-    blocks = [_prefix_block()]
+    prefixes: set[str] = set()
+    blocks: list[str] = []
     for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         if len(context) == 0 or str(context.identifier).startswith("urn:x-rdflib:"):
             continue
@@ -123,15 +124,11 @@ def _trig(dataset: Dataset) -> str:
         _bind(body)
         for triple in context:
             body.add(triple)
-        turtle = body.serialize(format="turtle")
-        statements = "\n".join(line for line in turtle.splitlines() if not line.startswith("@prefix"))
-        indented = "\n".join(f"    {line}" if line else "" for line in statements.strip().splitlines())
-        blocks.append(f"<{context.identifier}> {{\n{indented}\n}}\n")
-    return "\n".join(blocks)
-
-
-def _prefix_block() -> str:
-    return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(PREFIXES.items()))
+        lines = body.serialize(format="turtle").splitlines()
+        prefixes.update(line for line in lines if line.startswith("@prefix"))
+        statements = [f"    {line}" if line else "" for line in lines if not line.startswith("@prefix")]
+        blocks.append(f"<{context.identifier}> {{\n" + "\n".join(statements).strip("\n") + "\n}\n")
+    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
 
 
 def _jsonld(graph: Graph) -> str:

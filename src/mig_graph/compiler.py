@@ -693,7 +693,9 @@ class _Compilation:
         """Every record-defined entity has an English and a French label somewhere."""
         for key, entry in sorted(self.entries.items()):
             languages = {
-                label.language for label in self.dataset.objects(entry.iri, RDFS.label) if isinstance(label, Literal)
+                label.language
+                for _, _, label, _ in self.dataset.quads((entry.iri, RDFS.label, None, None))
+                if isinstance(label, Literal)
             }
             missing = {"en", "fr"} - languages
             if missing:

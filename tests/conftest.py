@@ -1,0 +1,54 @@
+"""Shared fixtures: the seed graph is built once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+from mig_graph.build import NQUADS, BuildResult, build
+from mig_graph.namespaces import PREFIXES
+from mig_graph.store import open_dataset
+
+SPARQL_PREFIXES = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items()) + (
+    "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
+)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The graph built from the packaged data, written to a temporary folder."""
+    return build(None, tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture(scope="session")
+def dist_dir(built: BuildResult) -> Path:
+    return built.outputs[0].parent
+
+
+@pytest.fixture(scope="session")
+def store(dist_dir: Path) -> Dataset:
+    """The built dataset loaded into the embedded Oxigraph store (default graph = union)."""
+    return open_dataset([dist_dir / NQUADS])
+
+
+@pytest.fixture(scope="session")
+def select(store: Dataset):
+    """Run a SELECT with the project's prefixes; rows as tuples of strings (None when unbound)."""
+
+    def run(query: str) -> list[tuple[str | None, ...]]:
+        result = store.query(SPARQL_PREFIXES + query)
+        return [tuple(None if value is None else str(value) for value in row) for row in result]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def ask(store: Dataset):
+    """Run an ASK with the project's prefixes."""
+
+    def run(query: str) -> bool:
+        return bool(store.query(SPARQL_PREFIXES + query).askAnswer)
+
+    return run
