@@ -2,8 +2,9 @@
 
 Every command that reads the graph calls :func:`open_dataset`: with no files
 it compiles the packaged data (no prior ``build`` needed); with RDF files it
-loads them instead.  SPARQL then runs in Oxigraph, and the default graph is the
-union of the per-source named graphs.
+loads them instead.  SPARQL then runs in Oxigraph.  The per-source named graphs
+are kept for provenance (``GRAPH ?source { … }``) and the default graph holds
+their union, each triple once, so plain queries see no duplicates.
 """
 
 from __future__ import annotations
@@ -29,20 +30,23 @@ RDF_FORMATS = {
 }
 
 
+_FILL_DEFAULT_GRAPH = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
 def _empty_dataset() -> Dataset:
-    dataset = Dataset(store="Oxigraph")
-    dataset.default_union = True
-    return dataset
+    return Dataset(store="Oxigraph")
 
 
 def load_dataset(dataset: Dataset) -> Dataset:
-    """Copy an in-memory dataset (quads and all) into the embedded store."""
+    """Copy an in-memory dataset (named graphs) into the embedded store and fill its default graph."""
     stored = _empty_dataset()
     stored.addN(
         (s, p, o, stored.graph(context.identifier))
         for context in dataset.graphs()
+        if context.identifier != stored.default_graph.identifier
         for s, p, o in context
     )
+    stored.update(_FILL_DEFAULT_GRAPH)
     return stored
 
 
@@ -62,9 +66,10 @@ def open_dataset(rdf_files: Sequence[Path] = ()) -> Dataset:
             )
         if not path.is_file():
             raise InputError("no such RDF file", Location(path, 0))
-        target: Graph = dataset if rdf_format in {"ox-nquads", "ox-trig"} else dataset.graph(path.resolve().as_uri())
+        target: Graph = dataset if rdf_format in {"ox-nquads", "ox-trig"} else dataset.default_graph
         try:
             target.parse(path, format=rdf_format)
         except Exception as error:  # parsers raise many types; all mean unusable input
             raise InputError(f"cannot parse RDF: {error}", Location(path, 0)) from None
+    dataset.update(_FILL_DEFAULT_GRAPH)
     return dataset
