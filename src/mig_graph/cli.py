@@ -23,7 +23,9 @@ def _console():
 
 
 def _fail_input(error: Exception) -> None:
-    _console().print(f"[bold red]error:[/] {error}", highlight=False, markup=True)
+    from rich.text import Text
+
+    _console().print(Text.assemble(("error: ", "bold red"), str(error)), soft_wrap=True)
     sys.exit(EXIT_INPUT)
 
 
@@ -66,7 +68,8 @@ def build(data_paths: tuple[Path, ...], out_dir: Path) -> None:
         return
     console = _console()
     stored = open_dataset([out_dir / NQUADS])
-    table = Table(title=f"{len(result.graph)} triples in {len(result.outputs)} files under {out_dir}/")
+    console.print(f"{len(result.graph)} triples in {len(result.outputs)} files under {out_dir}/", soft_wrap=True)
+    table = Table()
     table.add_column("class")
     table.add_column("entities", justify="right")
     for name, count in class_counts(stored):

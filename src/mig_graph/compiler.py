@@ -390,7 +390,7 @@ class _Compilation:
     def _participants(self, spec: Field, value: Any, ctx: _Context) -> list[Node]:
         entry = self._record(value, ctx.location)
         self._check_keys(entry, {"role", "agent", "agents", "note", "sources"}, "participant")
-        role = self._vocab("role", entry.get("role", "participant"))
+        role = self._vocab("role", entry.get("role", "participant"), entry.location())
         sources = self._sources(entry, ctx.sources, entry.location())
         produced: list[Node] = []
         for agent_ref in as_list(entry.get("agent")) + as_list(entry.get("agents")):
@@ -494,7 +494,7 @@ class _Compilation:
             sources = tuple(self._source(s, location) for s in as_list(record["source"]))
         count_ctx = replace(ctx, location=location, sources=sources)
         try:
-            category = self._vocab("count", record.get("category"))
+            category = self._vocab("count", record.get("category"), location)
             number = _int(record.get("value"))
             approximate = _bool(record.get("approximate", False))
         except ValueError as error:
@@ -521,7 +521,7 @@ class _Compilation:
         organisation = self._ref(
             record.get("organisation"), ctx, ("process", "org", "programme", "series")
         )
-        role = self._vocab("role", record.get("role", "member"))
+        role = self._vocab("role", record.get("role", "member"), location)
         members = as_list(record.get("member")) + as_list(record.get("members"))
         if not members:
             raise InputError("a membership needs 'member' or 'members'", location)
@@ -670,11 +670,15 @@ class _Compilation:
         if table_source is not None and qid:
             self.add(iri, MG.wikidata, WD[qid], (table_source,))
 
-    def _vocab(self, scheme: str, value: Any) -> URIRef:
+    def _vocab(self, scheme: str, value: Any, location: Location | None = None) -> URIRef:
+        """A concept of a controlled list, written bare (``co-chair``)."""
         iri = VOCAB[f"{scheme}/{value}"]
         if iri not in self.concepts:
             known = sorted(str(c).rsplit("/", 1)[1] for c in self.concepts if f"/vocab/{scheme}/" in str(c))
-            raise ValueError(f"unknown {scheme} {value!r}; known: {', '.join(known)}")
+            message = f"unknown {scheme} {value!r}; known: {', '.join(known)}"
+            if location is None:
+                raise ValueError(message)
+            raise InputError(message, location)
         return iri
 
     def _source(self, value: Any, location: Location) -> URIRef:

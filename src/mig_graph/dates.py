@@ -7,7 +7,7 @@ left open (``2011/``, ``/2018-01-31``).
 
 >>> parse_date("2020-03").datatype.endswith("gYearMonth")
 True
->>> parse_interval("2019-08-26/2019-08-28").end.text
+>>> parse_interval("2019-08-26/2019-08-28", single_is_span=True).end.text
 '2019-08-28'
 """
 
@@ -99,6 +99,13 @@ def parse_interval(value: object, *, single_is_span: bool) -> Interval:
     beginning of something that lasts (an organisation, a membership).
     """
     text = str(value).strip()
+    try:
+        return _parse_interval(text, single_is_span)
+    except ValueError as error:
+        raise ValueError(f"{error} (in {text!r}: expected DATE, START/END, START/ or /END)") from None
+
+
+def _parse_interval(text: str, single_is_span: bool) -> Interval:
     if "/" not in text:
         date = parse_date(text)
         return Interval(date, date if single_is_span else None)

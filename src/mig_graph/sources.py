@@ -18,7 +18,7 @@ import yaml
 
 from mig_graph.errors import InputError, Location
 
-__all__ = ["DataFile", "Record", "read_data_file", "read_data_files", "data_files_in"]
+__all__ = ["DataFile", "Record", "as_list", "data_files_in", "read_data_file", "read_data_files"]
 
 
 class Record(dict):
@@ -32,7 +32,7 @@ class Record(dict):
 
 
 def _record_name(record: Record) -> str | None:
-    for key in ("id", "member", "organisation", "subject"):
+    for key in ("id", "subject", "organisation", "post", "member"):
         value = record.get(key)
         if isinstance(value, str):
             return value
@@ -95,8 +95,10 @@ def read_data_file(path: Path) -> DataFile:
         content = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 0
+        line = min(mark.line + 1, max(text.count("\n"), 1)) if mark else 0
         problem = " ".join(str(error.problem or error).split())
+        if error.context and error.context_mark:
+            problem = f"{error.context} started on line {error.context_mark.line + 1}: {problem}"
         raise InputError(f"malformed YAML: {problem}", Location(path, line)) from None
     except yaml.YAMLError as error:
         raise InputError(f"malformed YAML: {error}", Location(path, 0)) from None

@@ -1,0 +1,37 @@
+"""The command line: exit codes and the summary the build prints."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from mig_graph.cli import cli
+
+
+def test_build_prints_counts_per_class_from_the_embedded_store(tmp_path, built):
+    result = CliRunner().invoke(cli, ["build", "--out", str(tmp_path / "dist")], terminal_width=120)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0].strip() == f"{len(built.graph)} triples in 6 files under {tmp_path / 'dist'}/"
+    rows = {
+        cells[0]: int(cells[1])
+        for line in lines
+        if line.startswith("│") and (cells := [c.strip() for c in line.strip("│").split("│")])[1].isdigit()
+    }
+    assert rows["mg:State"] == 37
+    assert rows["mg:Territory"] == 1
+    assert rows["mg:ConsultationMechanism"] == 16
+    assert rows["mg:RegionalConsultativeProcess"] == 14
+    assert rows["mg:Meeting"] == 10
+    assert rows["mg:SeedDocument"] == 5
+    assert rows["mg:Conflict"] == 4
+
+
+def test_python_dash_m_runs_the_same_command():
+    result = subprocess.run(
+        [sys.executable, "-m", "mig_graph", "--help"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("Usage: mig-graph [OPTIONS] COMMAND [ARGS]...")
+    assert "build" in result.stdout
