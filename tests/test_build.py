@@ -16,7 +16,12 @@ from mig_graph.build import OUTPUT_NAMES
 
 TRIPLE_FILES = {"mig-graph.ttl": "turtle", "mig-graph.nt": "nt", "mig-graph.jsonld": "json-ld"}
 QUAD_FILES = {"mig-graph.nq": "nquads", "mig-graph.trig": "trig"}
-RAPPER_SYNTAX = {"mig-graph.ttl": "turtle", "mig-graph.nt": "ntriples", "mig-graph.nq": "nquads", "mig-graph.trig": "trig"}
+RAPPER_SYNTAX = {
+    "mig-graph.ttl": "turtle",
+    "mig-graph.nt": "ntriples",
+    "mig-graph.nq": "nquads",
+    "mig-graph.trig": "trig",
+}
 
 
 def _build_in_subprocess(out: Path, hash_seed: str) -> None:
@@ -47,7 +52,9 @@ def test_triple_outputs_hold_the_same_graph(built, dist_dir):
 
 def test_quad_outputs_keep_one_named_graph_per_source(built, dist_dir):
     expected = sorted(
-        str(g.identifier) for g in built.dataset.graphs() if len(g) and "urn:x-rdflib" not in str(g.identifier)
+        str(g.identifier)
+        for g in built.dataset.graphs()
+        if len(g) and "urn:x-rdflib" not in str(g.identifier)
     )
     for name, fmt in QUAD_FILES.items():
         dataset = Dataset()

@@ -15,7 +15,17 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 def test_wheel_installed_in_a_fresh_venv_builds_the_same_graph(tmp_path, dist_dir):
     wheel_dir = tmp_path / "wheel"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheel_dir), str(REPOSITORY)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(wheel_dir),
+            str(REPOSITORY),
+        ],
         check=True,
         capture_output=True,
     )
@@ -32,7 +42,9 @@ def test_wheel_installed_in_a_fresh_venv_builds_the_same_graph(tmp_path, dist_di
     # Dependencies come from this environment (no network), the package itself only from the wheel.
     (Path(site_packages) / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", str(wheel)], check=True, capture_output=True
+        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", str(wheel)],
+        check=True,
+        capture_output=True,
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

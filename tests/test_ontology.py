@@ -47,7 +47,9 @@ def test_header(ontology):
     assert header["http://purl.org/dc/terms/license"] == "https://creativecommons.org/licenses/by/4.0/"
     assert header["http://purl.org/dc/terms/created"] == "2026-11-22"
     assert header["http://purl.org/vocab/vann/preferredNamespacePrefix"] == "mg"
-    assert header["http://purl.org/vocab/vann/preferredNamespaceUri"] == "https://w3id.org/mig-graph/ontology#"
+    assert (
+        header["http://purl.org/vocab/vann/preferredNamespaceUri"] == "https://w3id.org/mig-graph/ontology#"
+    )
 
 
 def test_every_term_has_one_english_and_one_french_label_and_an_english_definition(ontology):
@@ -62,7 +64,11 @@ def test_every_term_has_one_english_and_one_french_label_and_an_english_definiti
 
 def test_reused_vocabularies_anchor_the_domain_classes(ontology):
     org = "http://www.w3.org/ns/org#"
-    assert (MG.ConsultationMechanism, RDFS.subClassOf, URIRef(org + "OrganizationalCollaboration")) in ontology
+    assert (
+        MG.ConsultationMechanism,
+        RDFS.subClassOf,
+        URIRef(org + "OrganizationalCollaboration"),
+    ) in ontology
     assert (MG.RegionalConsultativeProcess, RDFS.subClassOf, MG.ConsultationMechanism) in ontology
     assert (MG.InterRegionalForum, RDFS.subClassOf, MG.ConsultationMechanism) in ontology
     assert (MG.GlobalProcess, RDFS.subClassOf, MG.ConsultationMechanism) in ontology
@@ -71,7 +77,14 @@ def test_reused_vocabularies_anchor_the_domain_classes(ontology):
 
 @pytest.mark.parametrize(
     ("scheme", "size"),
-    [("role", 20), ("meeting-kind", 7), ("document-kind", 13), ("count", 8), ("stakeholder", 13), ("status", 2)],
+    [
+        ("role", 20),
+        ("meeting-kind", 7),
+        ("document-kind", 13),
+        ("count", 8),
+        ("stakeholder", 13),
+        ("status", 2),
+    ],
 )
 def test_controlled_lists_are_complete_and_bilingual(vocabularies, scheme, size):
     scheme_iri = VOCAB[scheme]

@@ -29,7 +29,7 @@ from mig_graph.countries import wikidata_items
 from mig_graph.namespaces import PREFIXES
 from mig_graph.sources import read_data_files
 
-__all__ = ["BuildResult", "OUTPUT_NAMES", "build", "compile_data", "union_graph", "write_outputs"]
+__all__ = ["OUTPUT_NAMES", "BuildResult", "build", "compile_data", "union_graph", "write_outputs"]
 
 TURTLE = "mig-graph.ttl"
 NTRIPLES = "mig-graph.nt"

@@ -1,4 +1,4 @@
-"""The ``mig-graph`` command line: each command parses its options, calls one stage, maps the result to an exit code.
+"""The ``mig-graph`` command line: parse options, call one stage, map the result to an exit code.
 
 Exit codes: 0 success, 1 the graph does not conform, 2 unusable input.
 Stage modules are imported inside the commands so that ``--help`` stays fast.
@@ -55,8 +55,8 @@ def build(data_paths: tuple[Path, ...], out_dir: Path) -> None:
     """Compile the curated data into RDF (Turtle, N-Triples, JSON-LD, N-Quads, TriG) and summarise it."""
     from rich.table import Table
 
-    from mig_graph.build import build as run_build
     from mig_graph.build import NQUADS
+    from mig_graph.build import build as run_build
     from mig_graph.errors import InputError
     from mig_graph.store import open_dataset
     from mig_graph.summary import class_counts
@@ -68,7 +68,9 @@ def build(data_paths: tuple[Path, ...], out_dir: Path) -> None:
         return
     console = _console()
     stored = open_dataset([out_dir / NQUADS])
-    console.print(f"{len(result.graph)} triples in {len(result.outputs)} files under {out_dir}/", soft_wrap=True)
+    console.print(
+        f"{len(result.graph)} triples in {len(result.outputs)} files under {out_dir}/", soft_wrap=True
+    )
     table = Table()
     table.add_column("class")
     table.add_column("entities", justify="right")

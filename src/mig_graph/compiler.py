@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SDO, TIME
 from rdflib.term import Node
 
@@ -26,11 +26,22 @@ from mig_graph.namespaces import ID, LANG, MG, VOCAB, WD
 from mig_graph.recordspec import COMMON_FIELDS, REFERENCE_KINDS, SECTIONS, Field, Section
 from mig_graph.sources import DataFile, Record, as_list
 
-__all__ = ["compile_dataset", "VOCABULARY_GRAPH"]
+__all__ = ["VOCABULARY_GRAPH", "compile_dataset"]
 
 VOCABULARY_GRAPH = URIRef("https://w3id.org/mig-graph/vocab")
 COUNTRY_WIKIDATA_SOURCE = "country-wikidata"
-SOURCE_KEYS = {"id", "seed_file", "url", "title", "language", "publisher", "date", "date_note", "kind", "note"}
+SOURCE_KEYS = {
+    "id",
+    "seed_file",
+    "url",
+    "title",
+    "language",
+    "publisher",
+    "date",
+    "date_note",
+    "kind",
+    "note",
+}
 MEMBERSHIP_KEYS = {"organisation", "member", "members", "role", "time", "in_respect_of", "note", "sources"}
 CONFLICT_KEYS = {"id", "subject", "property", "label", "claims", "note"}
 ITEM_CLASSES = {
@@ -289,9 +300,11 @@ class _Compilation:
             "bool": lambda spec, value, ctx: [Literal(_bool(value))],
             "int": lambda spec, value, ctx: [Literal(_int(value))],
             "str": lambda spec, value, ctx: [Literal(str(value))],
-            "uri": lambda spec, value, ctx: [Literal(_uri(value), datatype=XSD.anyURI)]
-            if spec.predicate == MG.sourceUrl
-            else [URIRef(_uri(value))],
+            "uri": lambda spec, value, ctx: (
+                [Literal(_uri(value), datatype=XSD.anyURI)]
+                if spec.predicate == MG.sourceUrl
+                else [URIRef(_uri(value))]
+            ),
             "language": lambda spec, value, ctx: [LANG[_language(value)]],
             "wikidata": lambda spec, value, ctx: [WD[_qid(value)]],
             "items": self._items,
@@ -377,9 +390,7 @@ class _Compilation:
                 self.add(iri, SKOS.prefLabel, literal, ctx.sources)
             self.add(scheme, RDF.type, SKOS.ConceptScheme, ctx.sources)
             self.add(scheme, SKOS.hasTopConcept, iri, ctx.sources)
-            self.add(
-                scheme, RDFS.label, Literal(scheme_name.replace("-", " "), lang="en"), ctx.sources
-            )
+            self.add(scheme, RDFS.label, Literal(scheme_name.replace("-", " "), lang="en"), ctx.sources)
             self._add_provenance(iri, ctx.sources)
             self.defined_concepts.add(iri)
             return [iri]
@@ -518,18 +529,14 @@ class _Compilation:
         location = record.location()
         sources = self._sources(record, default, location)
         ctx = _Context(location, sources, URIRef(""))
-        organisation = self._ref(
-            record.get("organisation"), ctx, ("process", "org", "programme", "series")
-        )
+        organisation = self._ref(record.get("organisation"), ctx, ("process", "org", "programme", "series"))
         role = self._vocab("role", record.get("role", "member"), location)
         members = as_list(record.get("member")) + as_list(record.get("members"))
         if not members:
             raise InputError("a membership needs 'member' or 'members'", location)
         for member_ref in members:
             member = self._ref(member_ref, ctx, AGENTS_AND_SERIES)
-            iri = ID[
-                f"membership/{_path_slug(organisation)}/{role.rsplit('/', 1)[1]}/{_path_slug(member)}"
-            ]
+            iri = ID[f"membership/{_path_slug(organisation)}/{role.rsplit('/', 1)[1]}/{_path_slug(member)}"]
             member_ctx = replace(ctx, subject=iri)
             self.add(iri, RDF.type, ORG.Membership, sources)
             self.add(iri, ORG.member, member, sources)
@@ -583,9 +590,9 @@ class _Compilation:
         for position, claim in enumerate(claims, start=1):
             claim = self._record(claim, location)
             self._check_keys(claim, {"value", "source", "passage"}, "claim")
-            claim_sources = tuple(
-                self._source(s, claim.location()) for s in as_list(claim.get("source"))
-            ) or ctx.sources
+            claim_sources = (
+                tuple(self._source(s, claim.location()) for s in as_list(claim.get("source"))) or ctx.sources
+            )
             subject_ctx = _Context(claim.location(), claim_sources, entry.iri, entry.section)
             if field_key == "type":
                 value = claim.get("value")
@@ -628,7 +635,7 @@ class _Compilation:
         prefix, _, slug = value.partition("/")
         if not slug or prefix not in REFERENCE_KINDS:
             raise InputError(
-                f"bad reference {value!r}: expected kind/id with kind one of {', '.join(sorted(REFERENCE_KINDS))}",
+                f"bad reference {value!r}: expected kind/id, kind in {', '.join(sorted(REFERENCE_KINDS))}",
                 location,
             )
         if targets and prefix not in targets:
@@ -695,7 +702,7 @@ class _Compilation:
 
     def check_labels(self) -> None:
         """Every record-defined entity has an English and a French label somewhere."""
-        for key, entry in sorted(self.entries.items()):
+        for _, entry in sorted(self.entries.items()):
             languages = {
                 label.language
                 for _, _, label, _ in self.dataset.quads((entry.iri, RDFS.label, None, None))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rdflib import XSD, Literal, URIRef
 from rdflib.namespace import TIME
 
-__all__ = ["PartialDate", "Interval", "parse_date", "parse_interval"]
+__all__ = ["Interval", "PartialDate", "parse_date", "parse_interval"]
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 

@@ -16,9 +16,9 @@ __all__ = [
     "LANG",
     "MG",
     "ONTOLOGY_IRI",
+    "PREFIXES",
     "VOCAB",
     "WD",
-    "PREFIXES",
 ]
 
 BASE = "https://w3id.org/mig-graph/"

@@ -11,14 +11,14 @@ from functools import cache
 from pathlib import Path
 
 __all__ = [
-    "resource_root",
+    "country_wikidata_table",
+    "data_dir",
     "ontology_dir",
     "ontology_file",
-    "vocabularies_file",
-    "shapes_dir",
     "queries_dir",
-    "data_dir",
-    "country_wikidata_table",
+    "resource_root",
+    "shapes_dir",
+    "vocabularies_file",
 ]
 
 _PACKAGED = Path(__file__).resolve().parent / "resources"

@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
 
 from mig_graph.namespaces import MG
 
-__all__ = ["Field", "Section", "SECTIONS", "COMMON_FIELDS", "REFERENCE_KINDS"]
+__all__ = ["COMMON_FIELDS", "REFERENCE_KINDS", "SECTIONS", "Field", "Section"]
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from rdflib import Dataset, Graph
 
 from mig_graph.errors import InputError, Location
 
-__all__ = ["open_dataset", "load_dataset", "RDF_FORMATS"]
+__all__ = ["RDF_FORMATS", "load_dataset", "open_dataset"]
 
 RDF_FORMATS = {
     ".ttl": "ox-turtle",

@@ -20,7 +20,7 @@ def compact(iri: str) -> str:
     """``https://w3id.org/mig-graph/ontology#State`` → ``mg:State`` for the known prefixes."""
     for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
         if iri.startswith(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return iri
 
 
