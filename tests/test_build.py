@@ -78,6 +78,7 @@ def test_graph_names_are_the_sources_and_the_vocabularies(built):
         "https://w3id.org/mig-graph/id/source/mainstreaming-migration-about",
         "https://w3id.org/mig-graph/id/source/notimerica-lima-2006-05-16",
         "https://w3id.org/mig-graph/id/source/ror-university-of-toronto",
+        "https://w3id.org/mig-graph/id/source/sbc-34th-council-2020",
         "https://w3id.org/mig-graph/id/source/seed-000",
         "https://w3id.org/mig-graph/id/source/seed-001",
         "https://w3id.org/mig-graph/id/source/seed-002",

@@ -162,10 +162,16 @@ def test_the_three_posts_of_the_iom_structure(select):
         + "} ORDER BY ?ref"
     )
     assert rows == [
-        ("post/iom-deputy-director-general-management-reform", "deputy-director-general",
-         "Directrice générale adjointe chargée de la gestion et des réformes"),
-        ("post/iom-deputy-director-general-operations", "deputy-director-general",
-         "Directrice générale adjointe chargée des opérations"),
+        (
+            "post/iom-deputy-director-general-management-reform",
+            "deputy-director-general",
+            "Directrice générale adjointe chargée de la gestion et des réformes",
+        ),
+        (
+            "post/iom-deputy-director-general-operations",
+            "deputy-director-general",
+            "Directrice générale adjointe chargée des opérations",
+        ),
         ("post/iom-director-general", "director-general", "Directrice générale de l'OIM"),
     ]
 
@@ -183,10 +189,14 @@ def test_the_three_offices_are_units_of_iom(select):
     )
     assert rows == [
         ("org/iom-office-chief-of-staff", "Bureau du Chef de Cabinet"),
-        ("org/iom-office-partnerships-advocacy-communication",
-         "Bureau des partenariats, de la sensibilisation et de la communication"),
-        ("org/iom-office-strategy-institutional-performance",
-         "Bureau de la stratégie et de la performance institutionnelle"),
+        (
+            "org/iom-office-partnerships-advocacy-communication",
+            "Bureau des partenariats, de la sensibilisation et de la communication",
+        ),
+        (
+            "org/iom-office-strategy-institutional-performance",
+            "Bureau de la stratégie et de la performance institutionnelle",
+        ),
     ]
 
 

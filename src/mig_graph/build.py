@@ -24,7 +24,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from mig_graph import paths
-from mig_graph.compiler import compile_dataset
+from mig_graph.compiler import CompiledData, compile_dataset
 from mig_graph.countries import wikidata_items
 from mig_graph.namespaces import PREFIXES
 from mig_graph.sources import read_data_files
@@ -42,14 +42,15 @@ OUTPUT_NAMES = (TURTLE, NTRIPLES, JSONLD, CONTEXT, NQUADS, TRIG)
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build produced: the dataset, its union graph and the files written."""
+    """What a build produced: the dataset, its union graph, the files written, each node's record."""
 
     dataset: Dataset
     graph: Graph
     outputs: tuple[Path, ...]
+    origins: dict
 
 
-def compile_data(data_paths: Sequence[Path] | None = None) -> Dataset:
+def compile_data(data_paths: Sequence[Path] | None = None) -> CompiledData:
     """Read and compile the curated data (the packaged ``data/`` by default)."""
     files = read_data_files(list(data_paths) if data_paths else [paths.data_dir()])
     vocabularies = Graph().parse(paths.vocabularies_file(), format="turtle")
@@ -72,10 +73,10 @@ def union_graph(dataset: Dataset) -> Graph:
 
 def build(data_paths: Sequence[Path] | None = None, out_dir: Path = Path("dist")) -> BuildResult:
     """Compile the data and write every output file into ``out_dir``."""
-    dataset = compile_data(data_paths)
-    graph = union_graph(dataset)
-    outputs = write_outputs(dataset, graph, out_dir)
-    return BuildResult(dataset, graph, outputs)
+    compiled = compile_data(data_paths)
+    graph = union_graph(compiled.dataset)
+    outputs = write_outputs(compiled.dataset, graph, out_dir)
+    return BuildResult(compiled.dataset, graph, outputs, compiled.origins)
 
 
 def write_outputs(dataset: Dataset, graph: Graph, out_dir: Path) -> tuple[Path, ...]:

@@ -26,7 +26,7 @@ from mig_graph.namespaces import ID, LANG, MG, VOCAB, WD
 from mig_graph.recordspec import COMMON_FIELDS, REFERENCE_KINDS, SECTIONS, Field, Section
 from mig_graph.sources import DataFile, Record, as_list
 
-__all__ = ["VOCABULARY_GRAPH", "compile_dataset"]
+__all__ = ["VOCABULARY_GRAPH", "CompiledData", "compile_dataset"]
 
 VOCABULARY_GRAPH = URIRef("https://w3id.org/mig-graph/vocab")
 COUNTRY_WIKIDATA_SOURCE = "country-wikidata"
@@ -74,19 +74,27 @@ class _Entry:
     location: Location
 
 
+@dataclass(frozen=True)
+class CompiledData:
+    """The compiled dataset, and for each node the record (file, line) it first came from."""
+
+    dataset: Dataset
+    origins: dict[Node, Location]
+
+
 def compile_dataset(
     files: list[DataFile],
     *,
     vocabularies: Graph,
     country_wikidata: dict[str, str],
-) -> Dataset:
+) -> CompiledData:
     """Compile data files into a dataset: one named graph per source, plus the vocabularies."""
     compilation = _Compilation(vocabularies, country_wikidata)
     compilation.register(files)
     for data_file in files:
         compilation.emit_file(data_file)
     compilation.check_labels()
-    return compilation.dataset
+    return CompiledData(compilation.dataset, compilation.origins)
 
 
 class _Compilation:
@@ -102,6 +110,8 @@ class _Compilation:
         self.file_sources: dict[Path, URIRef] = {}
         self.defined_concepts: set[URIRef] = set()
         self.emitted_countries: set[tuple[URIRef, URIRef]] = set()
+        self.origins: dict[Node, Location] = {}
+        self.location: Location | None = None
 
     # -- registration -------------------------------------------------------------
 
@@ -166,6 +176,8 @@ class _Compilation:
             self._emit_conflict(self._record(record, Location(data_file.path, content.line)), default)
 
     def add(self, subject: Node, predicate: URIRef, value: Node, sources: Iterable[URIRef]) -> None:
+        if self.location is not None:
+            self.origins.setdefault(subject, self.location)
         for source in sources:
             self.dataset.graph(source).add((subject, predicate, value))
 
@@ -174,6 +186,7 @@ class _Compilation:
         source_id = record["id"]
         iri = self.sources[source_id]
         ctx = _Context(record.location(source_id), (iri,), iri)
+        self.location = ctx.location
         is_seed = seed and "seed_file" in record
         if seed and "seed_file" not in record and "url" not in record:
             raise InputError("a source needs 'seed_file' or 'url'", ctx.location)
@@ -219,6 +232,7 @@ class _Compilation:
             subject = self.entries[key].iri
         sources = self._sources(record, default, location)
         ctx = _Context(location, sources, subject, section)
+        self.location = location
         classes = [record_class or section.default_class, *section.extra_classes]
         if "type" in record:
             type_name = record["type"]
@@ -440,7 +454,9 @@ class _Compilation:
         self._check_keys(entry, {"date", "states", "note", "sources"}, "signatories")
         sources = self._sources(entry, ctx.sources, entry.location())
         signed_ctx = replace(ctx, sources=sources, location=entry.location())
-        date, date_ctx, _ = self._cited(entry["date"], signed_ctx) if "date" in entry else (None, None, None)
+        date, date_ctx, date_note = (
+            self._cited(entry["date"], signed_ctx) if "date" in entry else (None, None, None)
+        )
         produced: list[Node] = []
         for state_ref in as_list(entry.get("states")):
             state = self._ref(state_ref, signed_ctx, ("state",))
@@ -455,6 +471,8 @@ class _Compilation:
                     raise InputError(f"field 'date': {error}", date_ctx.location) from None
                 self.add(iri, MG.signedOn, instant, date_ctx.sources)
                 self._add_provenance(iri, date_ctx.sources)
+                for literal in self._text(date_note, date_ctx) if date_note is not None else []:
+                    self.add(iri, MG.dateNote, literal, date_ctx.sources)
             self._add_provenance(iri, sources)
             produced.append(iri)
         return produced
@@ -485,9 +503,11 @@ class _Compilation:
         self.add(iri, MG.heldPost, post, sources)
         self.add(ctx.subject, ORG.holds, post, sources)
         if "attested" in entry:
-            attested, attested_ctx, _ = self._cited(entry["attested"], tenure_ctx)
+            attested, attested_ctx, attested_note = self._cited(entry["attested"], tenure_ctx)
             instant = self._instant(dates.parse_date(attested), attested_ctx)
             self.add(iri, MG.attestedOn, instant, attested_ctx.sources)
+            for literal in self._text(attested_note, attested_ctx) if attested_note is not None else []:
+                self.add(iri, MG.dateNote, literal, attested_ctx.sources)
         if "time" in entry:
             self._emit_field(Field("time", None, "time"), entry["time"], tenure_ctx)
         if "note" in entry:
@@ -527,6 +547,7 @@ class _Compilation:
     def _emit_membership(self, record: Record, default: tuple[URIRef, ...]) -> None:
         self._check_keys(record, MEMBERSHIP_KEYS, "membership")
         location = record.location()
+        self.location = location
         sources = self._sources(record, default, location)
         ctx = _Context(location, sources, URIRef(""))
         organisation = self._ref(record.get("organisation"), ctx, ("process", "org", "programme", "series"))
@@ -559,6 +580,7 @@ class _Compilation:
         self._check_keys(record, CONFLICT_KEYS, "conflict")
         conflict_id = self._slug(record, "id")
         location = record.location(conflict_id)
+        self.location = location
         iri = ID[f"conflict/{conflict_id}"]
         subject_key = self._resolve_key(str(record.get("subject")), location, tuple(REFERENCE_KINDS))
         entry = self.entries[subject_key]

@@ -182,6 +182,7 @@ SECTIONS: dict[str, Section] = {
             Field("presented_by", MG.presentedBy, "ref", AGENTS),
             Field("adopted_at", MG.adoptedAt, "ref", ("meeting",)),
             Field("refers_to", MG.refersTo, "ref", ("framework",)),
+            Field("related_to", DCTERMS.relation, "ref", AGENTS + EVENTS),
             Field("provisions", MG.hasProvision, "items:provision"),
             Field("signatories", None, "signatories"),
         ),
@@ -214,6 +215,7 @@ SECTIONS: dict[str, Section] = {
         FOAF.Person,
         fields=(
             Field("nationality", MG.nationality, "ref", ("state",)),
+            Field("affiliation", SDO.affiliation, "ref", ("org",)),
             Field("occupation", MG.occupation, "text"),
             Field("holds", None, "tenures"),
         ),

@@ -55,7 +55,7 @@ def open_dataset(rdf_files: Sequence[Path] = ()) -> Dataset:
     if not rdf_files:
         from mig_graph.build import compile_data
 
-        return load_dataset(compile_data())
+        return load_dataset(compile_data().dataset)
     dataset = _empty_dataset()
     for path in rdf_files:
         rdf_format = RDF_FORMATS.get(path.suffix.lower())
