@@ -9,8 +9,10 @@ Outputs, all byte-identical for identical input:
 ``mig-graph.nq``      the dataset with one named graph per source, N-Quads, sorted
 ``mig-graph.trig``    the same dataset, TriG
 
-Files are written to temporary names and renamed into place only once every
-output is ready, so a failed build leaves the output folder untouched.
+The graph is validated against the SHACL shapes first: a graph with violations
+is not written unless the caller allows it.  Files are written to temporary
+names and renamed into place only once every output is ready, so a failed or
+refused build leaves the output folder untouched.
 """
 
 from __future__ import annotations
@@ -22,12 +24,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.term import Node
 
 from mig_graph import paths
 from mig_graph.compiler import CompiledData, compile_dataset
 from mig_graph.countries import wikidata_items
+from mig_graph.errors import Location
 from mig_graph.namespaces import PREFIXES
 from mig_graph.sources import read_data_files
+from mig_graph.validate import ValidationReport, validate_graph
 
 __all__ = ["OUTPUT_NAMES", "BuildResult", "build", "compile_data", "union_graph", "write_outputs"]
 
@@ -42,12 +47,16 @@ OUTPUT_NAMES = (TURTLE, NTRIPLES, JSONLD, CONTEXT, NQUADS, TRIG)
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build produced: the dataset, its union graph, the files written, each node's record."""
+    """What a build produced: the dataset, its union graph, its validation, the files written.
+
+    ``outputs`` is empty when the build was refused because the graph has violations.
+    """
 
     dataset: Dataset
     graph: Graph
+    report: ValidationReport
     outputs: tuple[Path, ...]
-    origins: dict
+    origins: dict[Node, Location]
 
 
 def compile_data(data_paths: Sequence[Path] | None = None) -> CompiledData:
@@ -71,12 +80,20 @@ def union_graph(dataset: Dataset) -> Graph:
     return graph
 
 
-def build(data_paths: Sequence[Path] | None = None, out_dir: Path = Path("dist")) -> BuildResult:
-    """Compile the data and write every output file into ``out_dir``."""
+def build(
+    data_paths: Sequence[Path] | None = None,
+    out_dir: Path = Path("dist"),
+    *,
+    allow_invalid: bool = False,
+) -> BuildResult:
+    """Compile and validate the data; write every output into ``out_dir`` unless it has violations."""
     compiled = compile_data(data_paths)
     graph = union_graph(compiled.dataset)
-    outputs = write_outputs(compiled.dataset, graph, out_dir)
-    return BuildResult(compiled.dataset, graph, outputs, compiled.origins)
+    report = validate_graph(graph, origins=compiled.origins)
+    outputs: tuple[Path, ...] = ()
+    if report.conforms or allow_invalid:
+        outputs = write_outputs(compiled.dataset, graph, out_dir)
+    return BuildResult(compiled.dataset, graph, report, outputs, compiled.origins)
 
 
 def write_outputs(dataset: Dataset, graph: Graph, out_dir: Path) -> tuple[Path, ...]:

@@ -51,8 +51,12 @@ def cli() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the graph files.",
 )
-def build(data_paths: tuple[Path, ...], out_dir: Path) -> None:
-    """Compile the curated data into RDF (Turtle, N-Triples, JSON-LD, N-Quads, TriG) and summarise it."""
+@click.option("--allow-invalid", is_flag=True, help="Write the graph even if it has SHACL violations.")
+def build(data_paths: tuple[Path, ...], out_dir: Path, allow_invalid: bool) -> None:
+    """Compile the curated data into RDF, validate it, write it and summarise it.
+
+    Formats written: Turtle, N-Triples, JSON-LD, N-Quads and TriG.
+    """
     from rich.table import Table
 
     from mig_graph.build import NQUADS
@@ -62,11 +66,16 @@ def build(data_paths: tuple[Path, ...], out_dir: Path) -> None:
     from mig_graph.summary import class_counts
 
     try:
-        result = run_build(data_paths or None, out_dir)
+        result = run_build(data_paths or None, out_dir, allow_invalid=allow_invalid)
     except InputError as error:
         _fail_input(error)
         return
     console = _console()
+    if result.report.results:
+        console.print(result.report.to_text(), end="", soft_wrap=True, markup=False, highlight=False)
+    if not result.outputs:
+        console.print(f"Refused: nothing written to {out_dir}/ (use --allow-invalid to write anyway).")
+        sys.exit(EXIT_INVALID)
     stored = open_dataset([out_dir / NQUADS])
     console.print(
         f"{len(result.graph)} triples in {len(result.outputs)} files under {out_dir}/", soft_wrap=True
@@ -78,6 +87,41 @@ def build(data_paths: tuple[Path, ...], out_dir: Path) -> None:
         table.add_row(name, str(count))
     console.print(table)
     sys.exit(EXIT_OK)
+
+
+@cli.command()
+@click.argument("rdf_files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--data",
+    "data_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Validate these curated YAML files or folders instead of the packaged data.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "turtle"]),
+    default="text",
+    show_default=True,
+    help="turtle is the standard SHACL validation report graph.",
+)
+def validate(rdf_files: tuple[Path, ...], data_paths: tuple[Path, ...], output_format: str) -> None:
+    """Validate the graph (default: compiled from the packaged data) or RDF files against the shapes.
+
+    Exit code 0 when it conforms (warnings allowed), 1 on violations, 2 on unusable input.
+    """
+    from mig_graph.errors import InputError
+    from mig_graph.validate import validate_inputs
+
+    try:
+        report = validate_inputs(rdf_files, data_paths or None)
+    except InputError as error:
+        _fail_input(error)
+        return
+    rendered = {"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[output_format]()
+    click.echo(rendered, nl=False)
+    sys.exit(EXIT_OK if report.conforms else EXIT_INVALID)
 
 
 def main() -> None:

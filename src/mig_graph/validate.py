@@ -12,7 +12,7 @@ value and, for data compiled from ``data/``, the file and line of its record.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
@@ -25,7 +25,7 @@ from mig_graph import paths
 from mig_graph.errors import Location
 from mig_graph.summary import compact
 
-__all__ = ["ValidationReport", "ValidationResult", "load_shapes", "validate_graph"]
+__all__ = ["ValidationReport", "ValidationResult", "load_shapes", "validate_graph", "validate_inputs"]
 
 SHAPES_IRI = "https://w3id.org/mig-graph/shapes#"
 
@@ -90,6 +90,22 @@ class ValidationReport:
     def to_turtle(self) -> str:
         return self.graph.serialize(format="turtle")
 
+    def to_text(self) -> str:
+        """Results grouped by focus node, each node with its label and the record it came from."""
+        lines: list[str] = []
+        for focus in sorted({r.focus for r in self.results}):
+            group = [r for r in self.results if r.focus == focus]
+            first = group[0]
+            where = f"  ({first.file}:{first.line})" if first.file else ""
+            label = f" {first.label}" if first.label else ""
+            lines.append(f"{compact(focus)}{label}{where}")
+            for result in group:
+                value = f" [value: {result.value}]" if result.value is not None else ""
+                lines.append(f"  {result.severity.upper()} {result.shape}: {result.message}{value}")
+        verdict = "the graph conforms" if self.conforms else "the graph does not conform"
+        lines.append(f"{len(self.violations)} violations, {len(self.warnings)} warnings: {verdict}.")
+        return "\n".join(lines) + "\n"
+
 
 @cache
 def load_shapes(shapes_dir: Path | None = None) -> Graph:
@@ -147,6 +163,25 @@ def validate_graph(
     report_graph = _merge_reports(core_report, sparql_report)
     results = sorted(_result(row, data, shapes, origins or {}) for row in report_graph.query(_RESULTS))
     return ValidationReport(tuple(results), report_graph)
+
+
+def validate_inputs(
+    rdf_files: Sequence[Path] = (),
+    data_paths: Sequence[Path] | None = None,
+    focus_nodes: Iterable[URIRef] | None = None,
+) -> ValidationReport:
+    """Validate RDF files, or the graph compiled from curated data (packaged by default)."""
+    if rdf_files:
+        from mig_graph.store import open_dataset
+
+        stored = open_dataset(rdf_files)
+        data = Graph()
+        data.addN((s, p, o, data) for s, p, o in stored.default_graph)
+        return validate_graph(data, focus_nodes=focus_nodes)
+    from mig_graph.build import compile_data, union_graph
+
+    compiled = compile_data(data_paths)
+    return validate_graph(union_graph(compiled.dataset), origins=compiled.origins, focus_nodes=focus_nodes)
 
 
 def _merge_reports(first: Graph, second: Graph) -> Graph:
