@@ -9,6 +9,7 @@ their union, each triple once, so plain queries see no duplicates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -70,6 +71,9 @@ def open_dataset(rdf_files: Sequence[Path] = ()) -> Dataset:
         try:
             target.parse(path, format=rdf_format)
         except Exception as error:  # parsers raise many types; all mean unusable input
-            raise InputError(f"cannot parse RDF: {error}", Location(path, 0)) from None
+            line = re.search(r"line (\d+)", str(error))
+            raise InputError(
+                f"cannot parse RDF: {error}", Location(path, int(line.group(1)) if line else 0)
+            ) from None
     dataset.update(_FILL_DEFAULT_GRAPH)
     return dataset

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import SH
 from rdflib.term import Node
 
@@ -233,7 +234,12 @@ def _shape_name(shape: Node, shapes: Graph) -> str:
     for parent in shapes.subjects(SH.property, shape):
         if isinstance(parent, URIRef):
             path = shapes.value(shape, SH.path)
-            return f"{_short(parent)} ({compact(str(path))})" if isinstance(path, URIRef) else _short(parent)
+            if isinstance(path, URIRef):
+                return f"{_short(parent)} ({compact(str(path))})"
+            if path is not None and shapes.value(path, RDF.first) is not None:
+                steps = "/".join(compact(str(step)) for step in Collection(shapes, path))
+                return f"{_short(parent)} ({steps})"
+            return _short(parent)
     for parent in shapes.subjects(SH.sparql, shape):
         if isinstance(parent, URIRef):
             return _short(parent)

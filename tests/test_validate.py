@@ -1,0 +1,128 @@
+"""`mig-graph validate` and the build's refusal: exit codes, formats, locations of bad records."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.namespace import SH
+
+from mig_graph.cli import cli
+from mig_graph.isoshapes import render_iso3166_shapes
+from mig_graph.paths import shapes_dir
+
+GRAPHS = Path(__file__).parent / "data" / "graphs"
+BAD_MEMBERSHIP = GRAPHS / "invalid-membership.ttl"
+FOCUS = "https://w3id.org/mig-graph/id/membership/test/member/state-FRA"
+
+INVALID_DATA = """\
+source:
+  id: test-source
+  url: https://example.org/test
+  title: {en: Test, fr: Test}
+  language: en
+processes:
+  - id: p
+    type: regional-consultative-process
+    label: {en: P, fr: P}
+    time: 2001/
+meetings:
+  - id: early
+    kind: consultative
+    part_of: process/p
+    time: "1999"
+    label: {en: Early meeting, fr: Réunion précoce}
+"""
+
+
+def _invoke(*arguments: str):
+    return CliRunner().invoke(cli, list(arguments))
+
+
+def test_packaged_graph_conforms_with_its_warnings_listed():
+    result = _invoke("validate")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "0 violations, 9 warnings: the graph conforms."
+    assert "WARNING mgsh:RecordedConflict: Recorded conflict: MiDIOCC is typed" in result.stdout
+
+
+def test_violations_exit_1_grouped_by_focus_node():
+    result = _invoke("validate", str(BAD_MEMBERSHIP))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "id:membership/test/member/state-FRA",
+        "  VIOLATION mgsh:MembershipShape (org:organization): A membership names exactly one organisation,"
+        " mechanism or programme (org:organization).",
+        "  VIOLATION mgsh:MembershipShape (org:role): A membership has exactly one role (org:role), an org:Role."
+        " [value: vocab:role/president]",
+        "  VIOLATION mgsh:MembershipShape (org:role/skos:inScheme): A membership's role comes from the"
+        " controlled roles list (vocab/role).",
+        "3 violations, 0 warnings: the graph does not conform.",
+    ]
+
+
+def test_json_format_lists_every_result():
+    result = _invoke("validate", "--format", "json", str(BAD_MEMBERSHIP))
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert (document["conforms"], document["violations"], document["warnings"]) == (False, 3, 0)
+    assert {(r["focus"], r["shape"], r["severity"]) for r in document["results"]} == {
+        (FOCUS, "mgsh:MembershipShape (org:organization)", "Violation"),
+        (FOCUS, "mgsh:MembershipShape (org:role)", "Violation"),
+        (FOCUS, "mgsh:MembershipShape (org:role/skos:inScheme)", "Violation"),
+    }
+
+
+def test_turtle_format_is_the_standard_shacl_report():
+    result = _invoke("validate", "--format", "turtle", str(BAD_MEMBERSHIP))
+    assert result.exit_code == 1
+    report = Graph().parse(data=result.stdout, format="turtle")
+    (node,) = report.subjects(SH.conforms, None)
+    assert report.value(node, SH.conforms).toPython() is False
+    assert len(list(report.objects(node, SH.result))) == 3
+
+
+def test_result_names_the_record_file_and_line(tmp_path):
+    data = tmp_path / "invalid.yaml"
+    data.write_text(INVALID_DATA, encoding="utf-8")
+    result = _invoke("validate", "--data", str(data), "--format", "json")
+    assert result.exit_code == 1
+    (finding,) = [r for r in json.loads(result.stdout)["results"] if r["severity"] == "Violation"]
+    assert (finding["shape"], finding["file"], finding["line"], finding["label"]) == (
+        "mgsh:MeetingWithinProcessLifetime",
+        str(data),
+        12,
+        "Early meeting",
+    )
+
+
+def test_build_refuses_violations_and_writes_nothing(tmp_path):
+    data = tmp_path / "invalid.yaml"
+    data.write_text(INVALID_DATA, encoding="utf-8")
+    out = tmp_path / "dist"
+    refused = _invoke("build", "--data", str(data), "--out", str(out))
+    assert refused.exit_code == 1
+    assert "VIOLATION mgsh:MeetingWithinProcessLifetime" in refused.stderr
+    assert not out.exists()
+    allowed = _invoke("build", "--data", str(data), "--out", str(out), "--allow-invalid")
+    assert allowed.exit_code == 0
+    assert sorted(p.name for p in out.iterdir())[0] == "context.jsonld"
+
+
+def test_unparseable_rdf_exits_2_with_the_line():
+    result = _invoke("validate", str(GRAPHS / "unparseable.ttl"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {GRAPHS / 'unparseable.ttl'}:2: cannot parse RDF:")
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_rdf_file_exits_2():
+    result = _invoke("validate", str(GRAPHS / "no-such-file.ttl"))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {GRAPHS / 'no-such-file.ttl'}:0: no such RDF file\n"
+
+
+def test_iso_shapes_file_is_up_to_date_with_pycountry():
+    assert (shapes_dir() / "iso3166.ttl").read_text(encoding="utf-8") == render_iso3166_shapes()
