@@ -52,7 +52,8 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|")
     print(f"| seed | {len(seed)} | {seed_time:.2f} | {seed_violations} | {seed_warnings} |")
     print(f"| seed x{arguments.copies} | {len(big)} | {big_time:.2f} | {big_violations} | {big_warnings} |")
-    print(f"\nratio {big_time / seed_time:.1f}x time for {len(big) / len(seed):.1f}x triples; peak RSS {peak_mib:.0f} MiB")
+    ratio = big_time / seed_time
+    print(f"\nratio {ratio:.1f}x time for {len(big) / len(seed):.1f}x triples; peak RSS {peak_mib:.0f} MiB")
 
 
 if __name__ == "__main__":

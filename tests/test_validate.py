@@ -55,8 +55,8 @@ def test_violations_exit_1_grouped_by_focus_node():
         "id:membership/test/member/state-FRA",
         "  VIOLATION mgsh:MembershipShape (org:organization): A membership names exactly one organisation,"
         " mechanism or programme (org:organization).",
-        "  VIOLATION mgsh:MembershipShape (org:role): A membership has exactly one role (org:role), an org:Role."
-        " [value: vocab:role/president]",
+        "  VIOLATION mgsh:MembershipShape (org:role): A membership has exactly one role (org:role),"
+        " an org:Role. [value: vocab:role/president]",
         "  VIOLATION mgsh:MembershipShape (org:role/skos:inScheme): A membership's role comes from the"
         " controlled roles list (vocab/role).",
         "3 violations, 0 warnings: the graph does not conform.",
