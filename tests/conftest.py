@@ -45,6 +45,23 @@ def select(store: Dataset):
 
 
 @pytest.fixture(scope="session")
+def stated_counts(select):
+    """The counts stated about an entity: (category, value, approximate) sorted."""
+
+    def run(entity: str) -> list[tuple[str | None, ...]]:
+        return select(
+            f"""
+            SELECT (STRAFTER(STR(?category), "/count/") AS ?what) ?value ?approximate WHERE {{
+              {entity} mg:hasStatedCount ?count .
+              ?count mg:countedCategory ?category ; mg:countValue ?value ; mg:approximate ?approximate .
+            }} ORDER BY ?what ?value
+            """
+        )
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def ask(store: Dataset):
     """Run an ASK with the project's prefixes."""
 

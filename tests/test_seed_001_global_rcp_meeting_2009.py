@@ -196,16 +196,8 @@ def test_thai_ministry_of_foreign_affairs_is_a_government_body_of_thailand(selec
     assert rows == [("https://w3id.org/mig-graph/ontology#GovernmentBody", "THA")]
 
 
-def test_about_60_participants(select):
-    rows = select(
-        f"""
-        SELECT (STRAFTER(STR(?category), "/count/") AS ?what) ?value ?approximate WHERE {{
-          {MEETING} mg:hasStatedCount ?count .
-          ?count mg:countedCategory ?category ; mg:countValue ?value ; mg:approximate ?approximate .
-        }}
-        """
-    )
-    assert rows == [("participants", "60", "true")]
+def test_about_60_participants(stated_counts):
+    assert stated_counts(MEETING) == [("participants", "60", "true")]
 
 
 def test_two_objectives(select):

@@ -153,16 +153,8 @@ def test_target_government_french_name(select, iso3, french_name):
     assert rows == [(french_name,)]
 
 
-def test_eight_target_governments_stated_as_a_count(select):
-    rows = select(
-        f"""
-        SELECT (STRAFTER(STR(?category), "/count/") AS ?what) ?value ?approximate WHERE {{
-          {PROGRAMME} mg:hasStatedCount ?count .
-          ?count mg:countedCategory ?category ; mg:countValue ?value ; mg:approximate ?approximate .
-        }}
-        """
-    )
-    assert rows == [("target-governments", "8", "false")]
+def test_eight_target_governments_stated_as_a_count(stated_counts):
+    assert stated_counts(PROGRAMME) == [("target-governments", "8", "false")]
 
 
 def test_two_phases_with_their_dates_and_sources(select):

@@ -35,14 +35,15 @@ def cli() -> None:
     """mig-graph: a knowledge graph of global migration governance."""
 
 
+def _data_option(help_text: str):
+    """The ``--data PATH…`` option shared by the commands that compile curated data."""
+    return click.option(
+        "--data", "data_paths", multiple=True, type=click.Path(path_type=Path), help=help_text
+    )
+
+
 @cli.command()
-@click.option(
-    "--data",
-    "data_paths",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Curated YAML files or folders (default: the packaged data).",
-)
+@_data_option("Curated YAML files or folders (default: the packaged data).")
 @click.option(
     "--out",
     "out_dir",
@@ -91,13 +92,7 @@ def build(data_paths: tuple[Path, ...], out_dir: Path, allow_invalid: bool) -> N
 
 @cli.command()
 @click.argument("rdf_files", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--data",
-    "data_paths",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Validate these curated YAML files or folders instead of the packaged data.",
-)
+@_data_option("Validate these curated YAML files or folders instead of the packaged data.")
 @click.option(
     "--format",
     "output_format",

@@ -122,6 +122,22 @@ def _ontology() -> Graph:
     return Graph().parse(paths.ontology_file(), format="turtle")
 
 
+class _SizedGraph(Graph):
+    """A graph whose size is counted once: ``len()`` of an Oxigraph store scans it.
+
+    pySHACL asks for the data graph's size several times per result; on a graph
+    that no longer changes the count is kept, which keeps validation linear.
+    """
+
+    _size: int | None = None
+
+    def freeze_size(self) -> None:
+        self._size = super().__len__()
+
+    def __len__(self) -> int:
+        return self._size if self._size is not None else super().__len__()
+
+
 def _partition(shapes: Graph) -> tuple[list[URIRef], list[URIRef]]:
     """Named shapes split into (SHACL Core shapes, shapes with SPARQL constraints)."""
     named = {
@@ -150,9 +166,10 @@ def validate_graph(
     _, core_report, _ = validate(
         data, shacl_graph=shapes, ont_graph=ontology, allow_warnings=True, use_shapes=core, focus_nodes=focus
     )
-    in_oxigraph = Graph(store="Oxigraph")
+    in_oxigraph = _SizedGraph(store="Oxigraph")
     in_oxigraph.addN((s, p, o, in_oxigraph) for s, p, o in data)
     in_oxigraph.addN((s, p, o, in_oxigraph) for s, p, o in ontology)
+    in_oxigraph.freeze_size()
     _, sparql_report, _ = validate(
         in_oxigraph,
         shacl_graph=shapes,
