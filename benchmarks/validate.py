@@ -23,10 +23,13 @@ from mig_graph.validate import validate_graph
 def replicate(graph: Graph, copies: int) -> Graph:
     """``copies`` renamed copies of every triple whose nodes are instances under ``id/``."""
 
-    shared = {ID["org/iom"], ID["scheme/thematic-areas"]}
+    shared = (str(ID["org/iom"]), str(ID["scheme/thematic-areas"]))
+
+    def is_shared(node: URIRef) -> bool:
+        return any(str(node) == iri or str(node).startswith(iri + "/") for iri in shared)
 
     def renamed(node, copy: int):
-        if isinstance(node, URIRef) and str(node).startswith(str(ID)) and node not in shared:
+        if isinstance(node, URIRef) and str(node).startswith(str(ID)) and not is_shared(node):
             return URIRef(f"{node}-copy{copy}")
         return node
 
