@@ -119,6 +119,95 @@ def validate(rdf_files: tuple[Path, ...], data_paths: tuple[Path, ...], output_f
     sys.exit(EXIT_OK if report.conforms else EXIT_INVALID)
 
 
+@cli.command()
+def queries() -> None:
+    """List the query library: names, titles and parameters."""
+    from rich.table import Table
+
+    from mig_graph.query import library
+
+    table = Table("name", "title", "parameters")
+    for name, query in library().items():
+        parameters = ", ".join(
+            f"{p.name}" + (f"={p.default}" if p.default else " (optional)") for p in query.parameters
+        )
+        table.add_row(name, query.title, parameters)
+    from rich.console import Console
+
+    Console().print(table)
+
+
+@cli.command()
+@click.argument("name_or_file")
+@click.option(
+    "--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable)."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "tsv", "json", "turtle"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded store."
+)
+@click.argument("rdf_files", nargs=-1, type=click.Path(path_type=Path))
+def query(
+    name_or_file: str,
+    params: tuple[str, ...],
+    output_format: str,
+    endpoint: str | None,
+    rdf_files: tuple[Path, ...],
+) -> None:
+    """Run a library query (by name) or a .rq file on the graph, a set of RDF files, or an endpoint."""
+    from mig_graph.errors import InputError
+    from mig_graph.query import RemoteError, run_query
+    from mig_graph.results import render
+
+    values: dict[str, str] = {}
+    for param in params:
+        name, sep, value = param.partition("=")
+        if not sep:
+            _fail_input(InputError(f"--param expects NAME=VALUE, got {param!r}"))
+        values[name] = value
+    try:
+        dataset = None
+        if rdf_files and endpoint is None:
+            from mig_graph.store import open_dataset
+
+            dataset = open_dataset(rdf_files)
+        result = run_query(name_or_file, values, dataset=dataset, endpoint=endpoint)
+        rendered = render(result, output_format)
+    except (InputError, RemoteError, ValueError) as error:
+        _fail_input(error)
+        return
+    click.echo(rendered, nl=False)
+
+
+@cli.command()
+@click.option("--endpoint", required=True, metavar="URL", help="The store's Graph Store Protocol address.")
+@click.argument("rdf_files", nargs=-1, type=click.Path(path_type=Path))
+def push(endpoint: str, rdf_files: tuple[Path, ...]) -> None:
+    """Load the graph into a store over the SPARQL 1.1 Graph Store Protocol, one named graph per source.
+
+    The union of all sources is also written to the store's default graph, as in the embedded store.
+    """
+    from mig_graph.errors import InputError
+    from mig_graph.push import push_dataset
+    from mig_graph.query import RemoteError
+    from mig_graph.store import open_dataset
+
+    try:
+        counts = push_dataset(open_dataset(rdf_files), endpoint)
+    except (InputError, RemoteError) as error:
+        _fail_input(error)
+        return
+    _console().print(
+        f"{len(counts) - 1} named graphs and the default graph, {sum(counts.values())} triples, to {endpoint}"
+    )
+
+
 def main() -> None:
     """Entry point of the ``mig-graph`` console script."""
     cli(prog_name="mig-graph")

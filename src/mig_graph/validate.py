@@ -179,7 +179,10 @@ def validate_graph(
         inplace=True,
     )
     report_graph = _merge_reports(core_report, sparql_report)
-    results = sorted(_result(row, data, shapes, origins or {}) for row in report_graph.query(_RESULTS))
+    results = sorted(
+        (_result(row, data, shapes, origins or {}) for row in report_graph.query(_RESULTS)),
+        key=lambda r: (r.focus, r.severity, r.shape, r.message, r.value or "", r.path or ""),
+    )
     return ValidationReport(tuple(results), report_graph)
 
 
