@@ -10,7 +10,7 @@ import csv
 import io
 import json
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import XSD, BNode, Literal, URIRef
 from rdflib.term import Node
 
 from mig_graph.query import QueryResult
@@ -30,6 +30,13 @@ def render(result: QueryResult, fmt: str) -> str:
         raise ValueError("SELECT and ASK results are tables: use --format table, csv, tsv or json")
     writer = {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json}[fmt]
     return writer(result)
+
+
+def _simple(term: Node) -> Node:
+    """RDF 1.1: a literal typed xsd:string is the simple literal; write it the short way."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
 
 
 def _plain(term: Node | None) -> str:
@@ -55,7 +62,7 @@ def _tsv(result: QueryResult) -> str:
     if result.kind == "ask":
         return "?boolean\n" + ("true" if result.boolean else "false") + "\n"
     lines = ["\t".join(f"?{variable}" for variable in result.variables)]
-    lines += ["\t".join("" if term is None else term.n3() for term in row) for row in result.rows]
+    lines += ["\t".join("" if term is None else _simple(term).n3() for term in row) for row in result.rows]
     return "\n".join(lines) + "\n"
 
 
@@ -68,7 +75,7 @@ def _json_term(term: Node) -> dict[str, str]:
     encoded = {"type": "literal", "value": str(term)}
     if term.language:
         encoded["xml:lang"] = term.language
-    elif term.datatype:
+    elif term.datatype and term.datatype != XSD.string:
         encoded["datatype"] = str(term.datatype)
     return encoded
 
