@@ -10,8 +10,9 @@ from click.testing import CliRunner
 from mig_graph.cli import cli
 
 
-def test_build_prints_counts_per_class_from_the_embedded_store(tmp_path, built):
-    result = CliRunner().invoke(cli, ["build", "--out", str(tmp_path / "dist")], terminal_width=120)
+def test_build_prints_counts_per_class_from_the_embedded_store(tmp_path, built, seed_options):
+    arguments = ["build", *seed_options, "--out", str(tmp_path / "dist")]
+    result = CliRunner().invoke(cli, arguments, terminal_width=120)
     assert result.exit_code == 0, result.stderr
     lines = result.stderr.splitlines()
     assert f"{len(built.graph)} triples in 6 files under {tmp_path / 'dist'}/" in lines

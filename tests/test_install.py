@@ -9,10 +9,12 @@ import sysconfig
 import venv
 from pathlib import Path
 
+from mig_graph.build import build
+
 REPOSITORY = Path(__file__).resolve().parents[1]
 
 
-def test_wheel_installed_in_a_fresh_venv_builds_the_same_graph(tmp_path, dist_dir):
+def test_wheel_installed_in_a_fresh_venv_builds_the_same_graph(tmp_path):
     wheel_dir = tmp_path / "wheel"
     subprocess.run(
         [
@@ -66,5 +68,6 @@ def test_wheel_installed_in_a_fresh_venv_builds_the_same_graph(tmp_path, dist_di
         env=environment,
     )
     assert result.returncode == 0, result.stderr
-    built = {p.name: p.read_bytes() for p in (elsewhere / "dist").iterdir()}
-    assert built == {p.name: p.read_bytes() for p in dist_dir.iterdir()}
+    from_checkout = build(None, tmp_path / "checkout-dist").outputs[0].parent
+    installed = {p.name: p.read_bytes() for p in (elsewhere / "dist").iterdir()}
+    assert installed == {p.name: p.read_bytes() for p in from_checkout.iterdir()}

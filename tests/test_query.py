@@ -43,6 +43,10 @@ REQUIRED = {
 }
 
 
+MIDIOCC = "https://w3id.org/mig-graph/id/process/midiocc"
+LABELS = {MIDIOCC: "Migration Dialogue for Indian Ocean Commission Countries"}
+
+
 def _invoke(*arguments: str):
     return CliRunner().invoke(cli, list(arguments))
 
@@ -69,8 +73,8 @@ def test_library_has_every_required_query_with_its_columns():
 
 
 @pytest.mark.parametrize("name", sorted(library()))
-def test_library_query_gives_its_expected_result(name):
-    result = _invoke("query", name, "--format", "csv")
+def test_library_query_gives_its_expected_result(name, seed_nquads):
+    result = _invoke("query", name, "--format", "csv", seed_nquads)
     assert result.exit_code == 0, result.stderr
     assert _normalised(result.stdout) == _normalised((EXPECTED / f"{name}.csv").read_text(encoding="utf-8"))
 
@@ -86,22 +90,23 @@ def test_every_library_query_has_an_expected_result():
         ("midiocc", "https://w3id.org/mig-graph/id/process/midiocc"),
         ("process/midiocc", "https://w3id.org/mig-graph/id/process/midiocc"),
         ("https://w3id.org/mig-graph/id/process/midiocc", "https://w3id.org/mig-graph/id/process/midiocc"),
-        ("COI", "https://w3id.org/mig-graph/id/org/coi"),
     ],
 )
-def test_process_parameter_accepts_acronym_id_and_iri(value, expected):
-    result = _invoke("query", "iom-roles", "--param", f"organisation={value}", "--format", "csv")
-    assert result.exit_code == 0, result.stderr
-    members = _invoke("query", "process-members", "--param", f"process={value}", "--format", "csv")
-    first_member = members.stdout.splitlines()[1].split(",")[0]
-    assert first_member == "https://w3id.org/mig-graph/id/state/COM"
-    facts = _invoke("query", "fact-sources", "--param", f"entity={value}", "--format", "csv").stdout
-    assert f"{expected}/interval/" in facts or "http://www.w3.org/2000/01/rdf-schema#label" in facts
+def test_process_parameter_accepts_acronym_id_and_iri(value, expected, seed_nquads):
+    members = _invoke(
+        "query", "process-members", "--param", f"process={value}", "--format", "csv", seed_nquads
+    )
+    assert members.exit_code == 0, members.stderr
+    assert [row.split(",")[0] for row in members.stdout.splitlines()[1:]] == [
+        f"https://w3id.org/mig-graph/id/state/{code}" for code in ("COM", "FRA", "MDG", "MUS", "SYC")
+    ]
+    facts = _invoke("query", "fact-sources", "--param", f"entity={value}", "--format", "csv", seed_nquads)
+    assert f"http://www.w3.org/2000/01/rdf-schema#label,{LABELS[expected]}," in facts.stdout
 
 
-def test_state_parameter_accepts_iso_code_and_french_name():
-    by_code = _invoke("query", "state-processes", "--param", "state=FRA", "--format", "csv")
-    by_name = _invoke("query", "state-processes", "--param", "state=France", "--format", "csv")
+def test_state_parameter_accepts_iso_code_and_french_name(seed_nquads):
+    by_code = _invoke("query", "state-processes", "--param", "state=FRA", "--format", "csv", seed_nquads)
+    by_name = _invoke("query", "state-processes", "--param", "state=France", "--format", "csv", seed_nquads)
     assert by_code.stdout == by_name.stdout
     assert by_code.stdout.splitlines()[1:] == [
         "https://w3id.org/mig-graph/id/org/coi,Indian Ocean Commission,RegionalOrganisation,member,,",
@@ -111,12 +116,14 @@ def test_state_parameter_accepts_iso_code_and_french_name():
     ]
 
 
-def test_optional_parameters_filter_meetings():
-    in_2009 = _invoke("query", "meetings", "--param", "year=2009", "--format", "csv").stdout.splitlines()
+def test_optional_parameters_filter_meetings(seed_nquads):
+    in_2009 = _invoke("query", "meetings", "--param", "year=2009", "--format", "csv", seed_nquads)
+    in_2009 = in_2009.stdout.splitlines()
     assert [row.split(",")[0] for row in in_2009[1:]] == [
         "https://w3id.org/mig-graph/id/meeting/global-rcp-meeting-2009"
     ]
-    of_idm = _invoke("query", "meetings", "--param", "process=IDM", "--format", "csv").stdout.splitlines()
+    of_idm = _invoke("query", "meetings", "--param", "process=IDM", "--format", "csv", seed_nquads)
+    of_idm = of_idm.stdout.splitlines()
     assert [row.split(",")[0] for row in of_idm[1:]] == [
         "https://w3id.org/mig-graph/id/meeting/idm-2024-new-york",
         "https://w3id.org/mig-graph/id/meeting/idm-2024-geneva",
@@ -140,14 +147,14 @@ def test_bad_query_arguments_exit_2_with_a_message(arguments, message):
     assert "Traceback" not in result.stderr
 
 
-def test_formats_tsv_json_and_turtle(tmp_path):
-    tsv = _invoke("query", "declaration-signatories", "--format", "tsv").stdout.splitlines()
+def test_formats_tsv_json_and_turtle(tmp_path, seed_nquads):
+    tsv = _invoke("query", "declaration-signatories", "--format", "tsv", seed_nquads).stdout.splitlines()
     assert tsv[0] == "?declaration\t?state\t?iso3\t?date"
     assert tsv[1] == (
         "<https://w3id.org/mig-graph/id/document/lima-declaration-2006>\t<https://w3id.org/mig-graph/id/state/BOL>"
         '\t"BOL"\t"2006-05"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'
     )
-    document = json.loads(_invoke("query", "declaration-signatories", "--format", "json").stdout)
+    document = json.loads(_invoke("query", "declaration-signatories", "--format", "json", seed_nquads).stdout)
     assert document["head"]["vars"] == ["declaration", "state", "iso3", "date"]
     assert len(document["results"]["bindings"]) == 24
     assert document["results"]["bindings"][0]["date"] == {
@@ -163,7 +170,7 @@ def test_formats_tsv_json_and_turtle(tmp_path):
         "  VALUES ?process { <https://w3id.org/mig-graph/id/process/midiocc> } }\n",
         encoding="utf-8",
     )
-    turtle = _invoke("query", str(construct), "--format", "turtle")
+    turtle = _invoke("query", str(construct), "--format", "turtle", seed_nquads)
     assert turtle.exit_code == 0, turtle.stderr
     assert len(Graph().parse(data=turtle.stdout, format="turtle")) == 5
 
@@ -186,7 +193,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def oxigraph_server(tmp_path_factory) -> Iterator[str]:
+def oxigraph_server(tmp_path_factory, seed_nquads) -> Iterator[str]:
     """``oxigraph serve`` on a free loopback port, holding the graph pushed by ``mig-graph push``."""
     executable = shutil.which("oxigraph") or str(Path(__import__("sys").executable).parent / "oxigraph")
     port = _free_port()
@@ -204,7 +211,7 @@ def oxigraph_server(tmp_path_factory) -> Iterator[str]:
                 break
             except OSError:
                 time.sleep(0.1)
-        pushed = _invoke("push", "--endpoint", f"{base}/store")
+        pushed = _invoke("push", "--endpoint", f"{base}/store", seed_nquads)
         assert pushed.exit_code == 0, pushed.stderr
         yield base
     finally:
