@@ -1,8 +1,8 @@
 """Validation time of the seed graph and of the same graph replicated N times (default 100).
 
 The replicated graph copies every instance under a renamed IRI (``…-copy7``), so it has the
-seed graph's shape and N times its size; the controlled vocabularies, IOM and the thematic-areas
-scheme (which shapes name by IRI) are shared.  Run:
+seed graph's shape and N times its size; the controlled vocabularies, the date instants, IOM and
+the thematic-areas scheme (which shapes name by IRI) are shared.  Run:
 
     python benchmarks/validate.py [--copies 100]
 """
@@ -23,7 +23,7 @@ from mig_graph.validate import validate_graph
 def replicate(graph: Graph, copies: int) -> Graph:
     """``copies`` renamed copies of every triple whose nodes are instances under ``id/``."""
 
-    shared = (str(ID["org/iom"]), str(ID["scheme/thematic-areas"]))
+    shared = (str(ID["org/iom"]), str(ID["scheme/thematic-areas"]), str(ID["instant"]))
 
     def is_shared(node: URIRef) -> bool:
         return any(str(node) == iri or str(node).startswith(iri + "/") for iri in shared)
