@@ -102,3 +102,43 @@ def ask(store: Dataset):
         return bool(store.query(SPARQL_PREFIXES + query).askAnswer)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def packaged() -> Dataset:
+    """The packaged data compiled and loaded into the embedded store (``open_dataset()``)."""
+    return open_dataset()
+
+
+@pytest.fixture(scope="session")
+def graphs(packaged: Dataset):
+    """The analysis graphs of the packaged data (all dates, all roles)."""
+    from mig_graph.analysis import read_graphs
+
+    return read_graphs(packaged)
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory):
+    """Headless Chromium (Debian) through its WebDriver, offline, with a fresh profile."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1200",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(executable_path="/usr/bin/chromedriver"))
+    yield driver
+    driver.quit()

@@ -34,7 +34,16 @@ from mig_graph.namespaces import PREFIXES
 from mig_graph.sources import read_data_files
 from mig_graph.validate import ValidationReport, validate_graph
 
-__all__ = ["OUTPUT_NAMES", "BuildResult", "build", "compile_data", "union_graph", "write_outputs"]
+__all__ = [
+    "OUTPUT_NAMES",
+    "BuildResult",
+    "build",
+    "compile_data",
+    "jsonld_context",
+    "jsonld_text",
+    "union_graph",
+    "write_outputs",
+]
 
 TURTLE = "mig-graph.ttl"
 NTRIPLES = "mig-graph.nt"
@@ -101,8 +110,8 @@ def write_outputs(dataset: Dataset, graph: Graph, out_dir: Path) -> tuple[Path, 
     contents = {
         TURTLE: graph.serialize(format="turtle"),
         NTRIPLES: _sorted_lines(graph.serialize(format="nt")),
-        JSONLD: _jsonld(graph),
-        CONTEXT: json.dumps({"@context": PREFIXES}, indent=2, sort_keys=True) + "\n",
+        JSONLD: jsonld_text(graph, CONTEXT),
+        CONTEXT: jsonld_context(),
         NQUADS: _sorted_lines(dataset.serialize(format="nquads")),
         TRIG: _trig(dataset),
     }
@@ -149,8 +158,17 @@ def _trig(dataset: Dataset) -> str:
     return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
 
 
-def _jsonld(graph: Graph) -> str:
-    """JSON-LD compacted with the project's context, nodes and values in a stable order."""
+def jsonld_context() -> str:
+    """The standalone JSON-LD context file: the project's prefixes."""
+    return json.dumps({"@context": PREFIXES}, indent=2, sort_keys=True) + "\n"
+
+
+def jsonld_text(graph: Graph, context: str | dict) -> str:
+    """JSON-LD compacted with the project's prefixes, nodes and values in a stable order.
+
+    ``context`` is what the document's ``@context`` says: the address of a context file, or the
+    context itself (a standalone document).
+    """
     document = json.loads(graph.serialize(format="json-ld", context=PREFIXES, auto_compact=True))
     nodes = document.get("@graph", [document])
     for node in nodes:
@@ -158,5 +176,5 @@ def _jsonld(graph: Graph) -> str:
             if isinstance(value, list):
                 node[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True))
     nodes = sorted(nodes, key=lambda node: node.get("@id", ""))
-    compact = {"@context": CONTEXT, "@graph": nodes}
+    compact = {"@context": context, "@graph": nodes}
     return json.dumps(compact, indent=1, sort_keys=True, ensure_ascii=False) + "\n"

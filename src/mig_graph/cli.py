@@ -208,6 +208,40 @@ def push(endpoint: str, rdf_files: tuple[Path, ...]) -> None:
     )
 
 
+@cli.command()
+@click.option(
+    "--out",
+    "out_dir",
+    default=Path("site"),
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+)
+@click.option(
+    "--base-url",
+    default="https://w3id.org/mig-graph/",
+    show_default=True,
+    help="Where the site will be served (its dumps, endpoint and rewrite targets).",
+)
+@click.argument("rdf_files", nargs=-1, type=click.Path(path_type=Path))
+def publish(out_dir: Path, base_url: str, rdf_files: tuple[Path, ...]) -> None:
+    """Write the linked-data site: entity pages and RDF, dumps, VoID/DCAT, ontology docs, .htaccess."""
+    from mig_graph.errors import InputError
+    from mig_graph.publish import publish as run_publish
+    from mig_graph.store import open_dataset
+
+    if not base_url.endswith("/"):
+        base_url += "/"
+    try:
+        report = run_publish(open_dataset(rdf_files), out_dir, site_url=base_url, progress=True)
+    except InputError as error:
+        _fail_input(error)
+        return
+    _console().print(
+        f"version {report.version}: {report.files} files in {out_dir}/, {report.written} written, "
+        f"{report.files - report.written} unchanged, {report.removed} stale removed"
+    )
+
+
 def main() -> None:
     """Entry point of the ``mig-graph`` console script."""
     cli(prog_name="mig-graph")

@@ -13,11 +13,12 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import XSD, Dataset, Graph, Literal
+from rdflib.term import Node
 
 from mig_graph.errors import InputError, Location
 
-__all__ = ["RDF_FORMATS", "load_dataset", "open_dataset"]
+__all__ = ["RDF_FORMATS", "in_memory", "load_dataset", "open_dataset", "simple_literal"]
 
 RDF_FORMATS = {
     ".ttl": "ox-turtle",
@@ -77,3 +78,18 @@ def open_dataset(rdf_files: Sequence[Path] = ()) -> Dataset:
             ) from None
     dataset.update(_FILL_DEFAULT_GRAPH)
     return dataset
+
+
+def simple_literal(term: Node) -> Node:
+    """Oxigraph returns every simple literal typed ``xsd:string`` (the same thing in RDF 1.1);
+    give it back as rdflib's simple literal, as the build wrote it."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
+def in_memory(graph: Graph) -> Graph:
+    """An in-memory copy of a stored graph, its ``xsd:string`` literals made simple again."""
+    copy = Graph()
+    copy.addN((s, p, simple_literal(o), copy) for s, p, o in graph)
+    return copy

@@ -193,11 +193,9 @@ def validate_inputs(
 ) -> ValidationReport:
     """Validate RDF files, or the graph compiled from curated data (packaged by default)."""
     if rdf_files:
-        from mig_graph.store import open_dataset
+        from mig_graph.store import in_memory, open_dataset
 
-        stored = open_dataset(rdf_files)
-        data = Graph()
-        data.addN((s, p, o, data) for s, p, o in stored.default_graph)
+        data = in_memory(open_dataset(rdf_files).default_graph)
         return validate_graph(data, focus_nodes=focus_nodes)
     from mig_graph.build import compile_data, union_graph
 

@@ -1,0 +1,178 @@
+"""Describe the dataset for catalogues: VoID (statistics, partitions, dumps) and DCAT (distributions).
+
+The dataset's version and release date are the first heading of ``data/CHANGELOG.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
+
+from mig_graph import paths
+from mig_graph.namespaces import BASE, ID, PREFIXES
+
+__all__ = ["DatasetVersion", "Distribution", "dataset_version", "describe_dataset"]
+
+LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+VOCABULARIES = (
+    "https://w3id.org/mig-graph/ontology#",
+    "http://www.w3.org/ns/org#",
+    "http://www.w3.org/2006/time#",
+    "http://www.w3.org/ns/prov#",
+    "http://www.w3.org/2004/02/skos/core#",
+    "http://purl.org/dc/terms/",
+    "https://schema.org/",
+    "http://xmlns.com/foaf/0.1/",
+)
+EXAMPLES = ("process/midiocc", "meeting/lima-ministerial-2006", "state/MAR")
+_HEADING = re.compile(r"^##\s+(\d+\.\d+\.\d+)\s+—\s+(\d{4}-\d{2}-\d{2})", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class DatasetVersion:
+    """The release: version and date, from the data changelog (the first is the newest)."""
+
+    version: str
+    issued: str
+    modified: str
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """One published file: its site-relative path, media type and size in bytes."""
+
+    path: str
+    media_type: str
+    byte_size: int
+    title: str
+
+
+def dataset_version(changelog: Path | None = None) -> DatasetVersion:
+    """Version and dates from ``data/CHANGELOG.md``."""
+    text = (changelog or paths.data_dir() / "CHANGELOG.md").read_text(encoding="utf-8")
+    releases = _HEADING.findall(text)
+    if not releases:
+        raise ValueError("data/CHANGELOG.md has no '## X.Y.Z — YYYY-MM-DD' heading")
+    return DatasetVersion(version=releases[0][0], issued=releases[-1][1], modified=releases[0][1])
+
+
+_STATISTICS = """
+SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties)
+       (COUNT(DISTINCT ?o) AS ?objects)
+WHERE { ?s ?p ?o }
+"""
+_ENTITIES = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o FILTER(STRSTARTS(STR(?s), ?base)) }"
+_CLASSES = "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY ?class"
+_PROPERTIES = "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p"
+
+
+def _number(value) -> Literal:
+    return Literal(int(str(value)), datatype=XSD.integer)
+
+
+def describe_dataset(
+    graph: Graph,
+    distributions: list[Distribution],
+    *,
+    site_url: str = BASE,
+    version: DatasetVersion | None = None,
+) -> Graph:
+    """VoID and DCAT description of ``graph`` and its published files."""
+    release = version or dataset_version()
+    description = Graph()
+    for prefix, namespace in {**PREFIXES, "void": str(VOID), "dcat": str(DCAT)}.items():
+        description.bind(prefix, namespace)
+    dataset = URIRef(f"{BASE}dataset")
+    description.add((dataset, RDF.type, VOID.Dataset))
+    description.add((dataset, RDF.type, DCAT.Dataset))
+    description.add((dataset, DCTERMS.title, Literal("mig-graph: global migration governance", lang="en")))
+    description.add(
+        (dataset, DCTERMS.title, Literal("mig-graph : gouvernance mondiale des migrations", lang="fr"))
+    )
+    description.add(
+        (
+            dataset,
+            DCTERMS.description,
+            Literal(
+                "Inter-State consultation mechanisms on migration (regional consultative processes, "
+                "inter-regional forums, global processes), their members, meetings, declarations and "
+                "programmes, with the source of every fact.",
+                lang="en",
+            ),
+        )
+    )
+    description.add((dataset, DCTERMS.license, LICENCE))
+    description.add((dataset, DCTERMS.publisher, URIRef(f"{BASE}")))
+    description.add((URIRef(f"{BASE}"), RDF.type, FOAF.Organization))
+    description.add((URIRef(f"{BASE}"), FOAF.name, Literal("mig-graph developers")))
+    description.add((dataset, DCTERMS.issued, Literal(release.issued, datatype=XSD.date)))
+    description.add((dataset, DCTERMS.modified, Literal(release.modified, datatype=XSD.date)))
+    description.add((dataset, OWL.versionInfo, Literal(release.version)))
+    description.add((dataset, URIRef(f"{DCAT}version"), Literal(release.version)))  # DCAT 3
+    description.add((dataset, VOID.uriSpace, Literal(str(ID))))
+    description.add((dataset, VOID.sparqlEndpoint, URIRef(f"{site_url}sparql")))
+    description.add((dataset, DCAT.landingPage, URIRef(site_url)))
+    for vocabulary in VOCABULARIES:
+        description.add((dataset, VOID.vocabulary, URIRef(vocabulary)))
+    for example in EXAMPLES:
+        description.add((dataset, VOID.exampleResource, ID[example]))
+
+    (statistics,) = graph.query(_STATISTICS)
+    description.add((dataset, VOID.triples, _number(statistics[0])))
+    description.add((dataset, VOID.distinctSubjects, _number(statistics[1])))
+    description.add((dataset, VOID.properties, _number(statistics[2])))
+    description.add((dataset, VOID.distinctObjects, _number(statistics[3])))
+    (entities,) = graph.query(_ENTITIES.replace("?base", f'"{ID}"'))
+    description.add((dataset, VOID.entities, _number(entities[0])))
+    classes = list(graph.query(_CLASSES))
+    description.add((dataset, VOID.classes, _number(len(classes))))
+    for cls, count in classes:
+        partition = URIRef(f"{BASE}dataset/class/{_local(cls)}")
+        description.add((dataset, VOID.classPartition, partition))
+        description.add((partition, VOID["class"], cls))
+        description.add((partition, VOID.entities, _number(count)))
+    for prop, count in graph.query(_PROPERTIES):
+        partition = URIRef(f"{BASE}dataset/property/{_local(prop)}")
+        description.add((dataset, VOID.propertyPartition, partition))
+        description.add((partition, VOID.property, prop))
+        description.add((partition, VOID.triples, _number(count)))
+
+    for distribution in distributions:
+        url = URIRef(site_url + distribution.path)
+        node = URIRef(f"{BASE}dataset/distribution/{distribution.path.rsplit('/', 1)[-1]}")
+        description.add((dataset, DCAT.distribution, node))
+        description.add((node, RDF.type, DCAT.Distribution))
+        description.add((node, DCTERMS.title, Literal(distribution.title, lang="en")))
+        description.add((node, DCAT.downloadURL, url))
+        description.add(
+            (
+                node,
+                DCAT.mediaType,
+                URIRef(f"https://www.iana.org/assignments/media-types/{distribution.media_type}"),
+            )
+        )
+        description.add(
+            (node, DCAT.byteSize, Literal(distribution.byte_size, datatype=XSD.nonNegativeInteger))
+        )
+        description.add((node, DCTERMS.license, LICENCE))
+        if distribution.media_type in {
+            "text/turtle",
+            "application/n-triples",
+            "application/ld+json",
+            "application/gzip",
+        }:
+            description.add((dataset, VOID.dataDump, url))
+    return description
+
+
+def _local(iri) -> str:
+    """A readable, path-safe name for a class or property partition."""
+    text = str(iri)
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
+        if text.startswith(namespace):
+            return f"{prefix}-{text[len(namespace) :]}"
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")

@@ -1,0 +1,489 @@
+"""The SPARQL endpoint over real HTTP: uvicorn on loopback, SPARQLWrapper, httpx and headless Chromium."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pyoxigraph
+import pytest
+import uvicorn
+from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
+
+from mig_graph.namespaces import ID, MG
+from mig_graph.paths import queries_dir
+from mig_graph.serve import MAX_BODY_BYTES, create_app
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+
+MIDIOCC_CODES = ["COM", "FRA", "MDG", "MUS", "SYC"]
+MIDIOCC_MEMBERS = (
+    "SELECT ?iso3 WHERE { ?m <http://www.w3.org/ns/org#organization>"
+    " <https://w3id.org/mig-graph/id/process/midiocc> ;"
+    " <http://www.w3.org/ns/org#member>/<https://w3id.org/mig-graph/ontology#iso3166Alpha3> ?iso3 }"
+    " ORDER BY ?iso3"
+)
+MIDIOCC_CODES_GRAPH = """
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX mg: <https://w3id.org/mig-graph/ontology#>
+CONSTRUCT { ?state mg:iso3166Alpha3 ?iso3 }
+WHERE { [] org:organization <https://w3id.org/mig-graph/id/process/midiocc> ; org:member ?state .
+        ?state mg:iso3166Alpha3 ?iso3 }
+"""
+EXPECTED_TRIPLES = {(ID[f"state/{code}"], MG.iso3166Alpha3, Literal(code)) for code in MIDIOCC_CODES}
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(?c != ?f) }"  # ~10^7 pairs, seconds
+METHODS = ["GET", "POST form", "POST direct"]
+DIRECT = {"Content-Type": "application/sparql-query"}
+EXTERNAL_RESOURCE = re.compile(r"""(?:src|href|action)\s*=\s*["']?\s*(?:[a-z]+:)?//|\burl\(|@import""", re.I)
+
+
+@contextlib.contextmanager
+def running(app) -> Iterator[str]:
+    """Serve ``app`` with uvicorn on a free loopback port in a background thread; yield its base URL."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.02)
+    assert httpx.get(f"{base}/sparql", params={"query": "ASK {}"}).status_code == 200
+    try:
+        yield base
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def graph_dataset(store: Dataset) -> Dataset:
+    """The seed graph in the embedded store."""
+    return store
+
+
+@pytest.fixture(scope="module")
+def endpoint(graph_dataset: Dataset) -> Iterator[str]:
+    """The endpoint with its default limits."""
+    with running(create_app(graph_dataset)) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def strict_endpoint(graph_dataset: Dataset) -> Iterator[str]:
+    """An endpoint with tight limits: half a second, ten results."""
+    with running(create_app(graph_dataset, query_timeout=0.5, max_results=10)) as base:
+        yield base
+
+
+@pytest.fixture
+def listener() -> Iterator[socket.socket]:
+    """A loopback socket that listens and records nothing unless something connects to it."""
+    with socket.create_server(("127.0.0.1", 0)) as sock:
+        sock.setblocking(False)
+        yield sock
+
+
+def client(base: str, method: str, query: str, return_format: str) -> SPARQLWrapper:
+    wrapper = SPARQLWrapper(f"{base}/sparql")
+    wrapper.setQuery(query)
+    wrapper.setReturnFormat(return_format)
+    if method != "GET":
+        wrapper.setMethod(POST)
+    if method == "POST direct":
+        wrapper.setRequestMethod(POSTDIRECTLY)
+    return wrapper
+
+
+def sparql(base: str, query: str, accept: str = "application/sparql-results+json") -> httpx.Response:
+    return httpx.post(f"{base}/sparql", data={"query": query}, headers={"Accept": accept}, timeout=30)
+
+
+def assert_still_answers(base: str) -> None:
+    response = sparql(base, MIDIOCC_MEMBERS + " LIMIT 5")
+    assert response.status_code == 200
+    assert [row["iso3"]["value"] for row in response.json()["results"]["bindings"]] == MIDIOCC_CODES
+
+
+# -- queries and results
+
+
+def _json_codes(body: dict) -> list[str]:
+    return [binding["iso3"]["value"] for binding in body["results"]["bindings"]]
+
+
+def _xml_codes(document) -> list[str]:
+    return [node.firstChild.data for node in document.getElementsByTagName("literal")]
+
+
+def _csv_codes(body: bytes) -> list[str]:
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
+    assert rows[0] == ["iso3"]
+    return [row[0] for row in rows[1:]]
+
+
+def _tsv_codes(body: bytes) -> list[str]:
+    lines = body.decode("utf-8").splitlines()
+    assert lines[0] == "?iso3"
+    return [json.loads(line) for line in lines[1:]]  # simple literals: "COM"
+
+
+SELECT_FORMATS = {
+    JSON: ("application/sparql-results+json", _json_codes),
+    XML: ("application/sparql-results+xml", _xml_codes),
+    CSV: ("text/csv; charset=utf-8", _csv_codes),
+    TSV: ("text/tab-separated-values; charset=utf-8", _tsv_codes),
+}
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("return_format", list(SELECT_FORMATS))
+def test_select_in_every_results_format(endpoint, method, return_format):
+    content_type, codes = SELECT_FORMATS[return_format]
+    result = client(endpoint, method, MIDIOCC_MEMBERS, return_format).query()
+    assert result.info()["content-type"] == content_type
+    assert codes(result.convert()) == MIDIOCC_CODES
+
+
+GRAPH_FORMATS = {  # SPARQLWrapper format, Accept override, content type, rdflib parser
+    "turtle": (TURTLE, None, "text/turtle; charset=utf-8", "turtle"),
+    "n-triples": (N3, "application/n-triples", "application/n-triples", "nt"),
+    "json-ld": (JSONLD, None, "application/ld+json", "json-ld"),
+    "rdf/xml": (RDFXML, None, "application/rdf+xml", "xml"),
+}
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("name", list(GRAPH_FORMATS))
+def test_construct_in_every_graph_format(endpoint, method, name):
+    return_format, accept, content_type, parser = GRAPH_FORMATS[name]
+    wrapper = client(endpoint, method, MIDIOCC_CODES_GRAPH, return_format)
+    if accept:
+        wrapper.addCustomHttpHeader("Accept", accept)
+    result = wrapper.query()
+    assert result.info()["content-type"] == content_type
+    body = result.response.read()
+    assert set(Graph().parse(data=body, format=parser)) == EXPECTED_TRIPLES
+    if name == "turtle":
+        assert b"@prefix mg: <https://w3id.org/mig-graph/ontology#> ." in body
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_ask(endpoint, method):
+    yes = "ASK { <https://w3id.org/mig-graph/id/state/MUS> ?p ?o }"
+    no = "ASK { <https://w3id.org/mig-graph/id/state/ATL> ?p ?o }"
+    assert client(endpoint, method, yes, JSON).query().convert() == {"head": {}, "boolean": True}
+    assert client(endpoint, method, no, JSON).query().convert() == {"head": {}, "boolean": False}
+    assert client(endpoint, method, yes, XML).query().convert().getElementsByTagName("boolean")[
+        0
+    ].firstChild.data == ("true")
+
+
+def test_json_is_the_default_and_unknown_parameters_are_ignored(endpoint):
+    response = httpx.get(
+        f"{endpoint}/sparql",
+        params={"query": MIDIOCC_MEMBERS, "format": "xml", "output": "csv", "foo": "bar"},
+    )
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/sparql-results+json"
+    assert _json_codes(response.json()) == MIDIOCC_CODES
+
+
+def test_project_prefixes_and_base_are_predeclared(endpoint):
+    query = (
+        "SELECT ?iso3 WHERE { ?m org:organization <id/process/midiocc> ; org:member/mg:iso3166Alpha3 ?iso3 } "
+    )
+    assert _json_codes(sparql(endpoint, query + "ORDER BY ?iso3").json()) == MIDIOCC_CODES
+
+
+def test_named_graphs_and_default_graph_uri(endpoint, graph_dataset):
+    source = str(ID["source/seed-000"])
+    in_graph = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{source}> {{ ?s ?p ?o }} }}"
+    everything = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    expected = int(sparql(endpoint, in_graph).json()["results"]["bindings"][0]["n"]["value"])
+    assert expected > 0
+    union = int(sparql(endpoint, everything).json()["results"]["bindings"][0]["n"]["value"])
+    assert union == len(graph_dataset.default_graph) > expected
+    response = httpx.get(f"{endpoint}/sparql", params={"query": everything, "default-graph-uri": source})
+    assert int(response.json()["results"]["bindings"][0]["n"]["value"]) == expected
+
+
+def test_unacceptable_media_types_get_406(endpoint):
+    response = httpx.get(
+        f"{endpoint}/sparql", params={"query": MIDIOCC_MEMBERS}, headers={"Accept": "image/png"}
+    )
+    assert response.status_code == 406
+    assert "application/sparql-results+json" in response.text
+    response = sparql(endpoint, MIDIOCC_CODES_GRAPH, accept="text/csv")
+    assert response.status_code == 406
+    assert "text/turtle" in response.text
+    assert sparql(endpoint, MIDIOCC_MEMBERS, accept="text/turtle").status_code == 406
+
+
+def test_unsupported_post_body_gets_415(endpoint):
+    response = httpx.post(
+        f"{endpoint}/sparql", content=MIDIOCC_MEMBERS, headers={"Content-Type": "text/plain"}
+    )
+    assert response.status_code == 415
+
+
+# -- service description, page, CORS
+
+
+def test_service_description(endpoint):
+    for accept, content_type, parser in [
+        (None, "text/turtle; charset=utf-8", "turtle"),
+        ("text/turtle", "text/turtle; charset=utf-8", "turtle"),
+        ("application/ld+json", "application/ld+json", "json-ld"),
+    ]:
+        response = httpx.get(f"{endpoint}/sparql", headers={"Accept": accept} if accept else {})
+        assert response.status_code == 200
+        assert response.headers["content-type"] == content_type
+        description = Graph().parse(data=response.content, format=parser)
+        service = URIRef(f"{endpoint}/sparql")
+        assert (service, RDF.type, SD.Service) in description
+        assert (service, SD.endpoint, service) in description
+        assert (service, SD.supportedLanguage, SD.SPARQL11Query) in description
+        assert {FORMATS.SPARQL_Results_JSON, FORMATS.Turtle} <= set(
+            description.objects(service, SD.resultFormat)
+        )
+        dataset = description.value(service, SD.defaultDataset)
+        names = {description.value(graph, SD.name) for graph in description.objects(dataset, SD.namedGraph)}
+        assert ID["source/seed-000"] in names
+
+
+def test_browsers_get_the_page(endpoint):
+    browser_accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    for response in [
+        httpx.get(f"{endpoint}/sparql", headers={"Accept": browser_accept}),
+        httpx.get(endpoint),
+    ]:
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "text/html; charset=utf-8"
+        assert '<html lang="en">' in response.text
+        page = re.sub(
+            r'<script type="application/json" id="examples">.*?</script>', "", response.text, flags=re.S
+        )
+        assert not EXTERNAL_RESOURCE.search(page)  # the example queries aside
+
+
+def test_cors(endpoint):
+    plain = httpx.get(f"{endpoint}/sparql", params={"query": "ASK {}"})
+    assert plain.headers["access-control-allow-origin"] == "*"
+    cross = httpx.get(
+        f"{endpoint}/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://example.org"}
+    )
+    assert cross.headers["access-control-allow-origin"] == "*"
+    refused = httpx.get(
+        f"{endpoint}/sparql", params={"query": "ASK {"}, headers={"Origin": "https://example.org"}
+    )
+    assert refused.status_code == 400
+    assert refused.headers["access-control-allow-origin"] == "*"
+    preflight = httpx.options(
+        f"{endpoint}/sparql",
+        headers={
+            "Origin": "https://example.org",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
+    assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] == "*"
+    assert "POST" in preflight.headers["access-control-allow-methods"]
+    assert "content-type" in preflight.headers["access-control-allow-headers"].lower()
+
+
+# -- refusals
+
+
+def test_updates_are_refused(endpoint, listener):
+    port = listener.getsockname()[1]
+    update = "INSERT DATA { <https://example.org/a> <https://example.org/b> <https://example.org/c> }"
+    responses = [
+        httpx.post(f"{endpoint}/sparql", data={"update": update}),
+        httpx.post(
+            f"{endpoint}/sparql", content=update, headers={"Content-Type": "application/sparql-update"}
+        ),
+        httpx.get(f"{endpoint}/sparql", params={"update": update}),
+        sparql(endpoint, update),
+        sparql(endpoint, f"LOAD <http://127.0.0.1:{port}/data.ttl>"),
+        sparql(endpoint, "PREFIX ex: <https://example.org/> DELETE WHERE { ?s ?p ?o }"),
+        sparql(endpoint, "DROP ALL"),
+    ]
+    for response in responses:
+        assert response.status_code == 403, response.text
+        assert "read-only" in response.text
+    ask = "ASK { <https://example.org/a> ?p ?o }"
+    assert sparql(endpoint, ask).json()["boolean"] is False
+    time.sleep(0.2)
+    with pytest.raises(BlockingIOError):
+        listener.accept()
+    assert_still_answers(endpoint)
+
+
+def test_service_is_refused_before_anything_reaches_the_network(endpoint, listener):
+    remote = f"<http://127.0.0.1:{listener.getsockname()[1]}/sparql>"
+    queries = [
+        f"SELECT * WHERE {{ SERVICE {remote} {{ ?s ?p ?o }} }}",
+        f"select * where {{ service silent {remote} {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ ?s a ?c OPTIONAL {{ SELECT ?s WHERE {{ SERVICE {remote} {{ ?s ?p ?o }} }} }} }}",
+        f"ASK {{ FILTER EXISTS {{ SERVICE {remote} {{ ?s ?p ?o }} }} }}",
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SERVICE {remote} {{ ?s ?p ?o }} }}",
+    ]
+    for query in queries:
+        for response in [
+            sparql(endpoint, query),
+            httpx.get(f"{endpoint}/sparql", params={"query": query}),
+            httpx.post(f"{endpoint}/sparql", content=query, headers=DIRECT),
+        ]:
+            assert response.status_code == 400, query
+            assert "SERVICE" in response.text
+    time.sleep(0.2)
+    with pytest.raises(BlockingIOError):
+        listener.accept()
+    # the probe works: a real connection is seen
+    with socket.create_connection(listener.getsockname(), timeout=2):
+        time.sleep(0.1)
+        connection, _ = listener.accept()
+        connection.close()
+    # the word alone is no SERVICE call
+    mention = 'SELECT ?word WHERE { BIND("SERVICE" AS ?word) } # SERVICE <http://example.org/>'
+    assert sparql(endpoint, mention).json()["results"]["bindings"] == [
+        {"word": {"type": "literal", "value": "SERVICE"}}
+    ]
+    assert_still_answers(endpoint)
+
+
+def test_malformed_query_gets_the_parser_message(endpoint):
+    malformed = "SELECT ?s WHERE { ?s ?p }"
+    with pytest.raises(SyntaxError) as error:
+        pyoxigraph.Store().query(malformed)
+    for response in [
+        sparql(endpoint, malformed),
+        httpx.get(f"{endpoint}/sparql", params={"query": malformed}),
+        httpx.post(f"{endpoint}/sparql", content=malformed, headers=DIRECT),
+    ]:
+        assert response.status_code == 400
+        assert response.headers["content-type"] == "text/plain; charset=utf-8"
+        assert str(error.value) in response.text
+        assert "Traceback" not in response.text
+    url = f"{endpoint}/sparql"
+    assert httpx.get(url, params=[("query", "ASK {}"), ("query", "ASK {}")]).status_code == 400
+    assert httpx.get(url, params={"query": " "}).text == "the query is empty\n"
+    assert httpx.post(url, content=b"\xff\xfe", headers=DIRECT).text == "the request body is not UTF-8\n"
+    assert_still_answers(endpoint)
+
+
+def test_time_limit(strict_endpoint):
+    started = time.monotonic()
+    response = sparql(strict_endpoint, HEAVY)
+    elapsed = time.monotonic() - started
+    assert response.status_code == 503
+    assert "time limit" in response.text
+    assert elapsed < 2.0  # the limit, not the seconds the query needs
+    workers = [thread for thread in threading.enumerate() if thread.name == "mig-graph query"]
+    started = time.monotonic()
+    assert_still_answers(strict_endpoint)  # while the heavy query still runs in its thread
+    assert time.monotonic() - started < 2.0
+    for worker in workers:  # Oxigraph cannot be interrupted: the thread ends with its query
+        assert worker.daemon
+        worker.join(60)
+        assert not worker.is_alive()
+    assert_still_answers(strict_endpoint)
+
+
+def test_result_limit(strict_endpoint):
+    states = "SELECT ?state WHERE { ?state a mg:State }"
+    response = sparql(strict_endpoint, states)
+    assert response.status_code == 413
+    assert "more than 10 rows" in response.text
+    response = sparql(strict_endpoint, "CONSTRUCT WHERE { ?state a mg:State }", accept="text/turtle")
+    assert response.status_code == 413
+    assert "more than 10 triples" in response.text
+    assert len(sparql(strict_endpoint, states + " LIMIT 10").json()["results"]["bindings"]) == 10
+    assert_still_answers(strict_endpoint)
+
+
+def test_oversized_bodies_are_refused(endpoint):
+    padding = "#" * MAX_BODY_BYTES + "\n"
+    assert httpx.post(f"{endpoint}/sparql", content="ASK {}" + padding, headers=DIRECT).status_code == 413
+    assert httpx.post(f"{endpoint}/sparql", data={"query": "ASK {}" + padding}).status_code == 413
+
+    def chunked() -> Iterator[bytes]:  # no Content-Length: counted while read
+        for _ in range(MAX_BODY_BYTES // 65_536 + 2):
+            yield b"#" * 65_536
+
+    assert httpx.post(f"{endpoint}/sparql", content=chunked(), headers=DIRECT).status_code == 413
+    just_fits = "#" * (MAX_BODY_BYTES - 100) + "\nASK {}"
+    assert httpx.post(f"{endpoint}/sparql", content=just_fits, headers=DIRECT).json()["boolean"] is True
+    assert_still_answers(endpoint)
+
+
+# -- the page in a browser
+
+
+def test_page_runs_a_query_and_shows_the_table(endpoint, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.select import Select
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    browser.get(f"{endpoint}/")
+    assert browser.title == "mig-graph SPARQL endpoint"
+    examples = browser.find_elements(By.CSS_SELECTOR, "#example option")
+    library = sorted(queries_dir().glob("*.rq")) if queries_dir().is_dir() else []
+    assert len(examples) == len(library) + 1
+    textarea = browser.find_element(By.ID, "query")
+    if library:
+        Select(browser.find_element(By.ID, "example")).select_by_index(1)
+        assert textarea.get_attribute("value") == library[0].read_text(encoding="utf-8")
+        title = examples[1].text
+        assert f"# title: {title}" in library[0].read_text(encoding="utf-8")
+    textarea.clear()
+    textarea.send_keys(MIDIOCC_MEMBERS)
+    browser.find_element(By.ID, "run").click()
+    wait = WebDriverWait(browser, 20)
+    wait.until(expected_conditions.visibility_of_element_located((By.CSS_SELECTOR, "#results tbody tr")))
+    headers = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "#results thead th")]
+    rows = [
+        [cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+        for row in browser.find_elements(By.CSS_SELECTOR, "#results tbody tr")
+    ]
+    assert headers == ["iso3"]
+    assert rows == [[code] for code in MIDIOCC_CODES]
+    for link in ("download-csv", "download-json"):
+        element = browser.find_element(By.ID, link)
+        assert element.is_displayed() and element.get_attribute("href").startswith("blob:")
+    csv_text = browser.execute_async_script(
+        "const done = arguments[0];"
+        "fetch(document.getElementById('download-csv').href).then(r => r.text()).then(done);"
+    )
+    assert csv_text == "iso3\r\n" + "".join(f"{code}\r\n" for code in MIDIOCC_CODES)
+    assert browser.find_element(By.ID, "error").text == ""
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "endpoint-page.png"))
+    loaded = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert all(name.startswith(endpoint) for name in loaded), loaded
+
+    textarea.clear()
+    textarea.send_keys("SELECT ?s WHERE { ?s ?p }")
+    browser.find_element(By.ID, "run").click()
+    wait.until(lambda driver: driver.find_element(By.ID, "error").text)
+    assert browser.find_element(By.ID, "error").text.startswith("Error 400: malformed query")
+    assert not browser.find_element(By.ID, "results").is_displayed()
