@@ -487,3 +487,89 @@ def test_page_runs_a_query_and_shows_the_table(endpoint, browser):
     wait.until(lambda driver: driver.find_element(By.ID, "error").text)
     assert browser.find_element(By.ID, "error").text.startswith("Error 400: malformed query")
     assert not browser.find_element(By.ID, "results").is_displayed()
+
+
+# -- dereferencing entity IRIs over the published site
+
+
+@pytest.fixture(scope="module")
+def site_endpoint(graph_dataset: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The server with a published site: a secret file sits beside the site, never to be served."""
+    from mig_graph.publish import publish
+
+    root = tmp_path_factory.mktemp("served")
+    (root / "secret.txt").write_text("do not serve me")
+    publish(graph_dataset, root / "site")
+    with running(create_app(graph_dataset, site=root / "site")) as base:
+        yield base
+
+
+@pytest.mark.parametrize(
+    ("accept", "extension", "content_type"),
+    [
+        ("text/html", "html", "text/html; charset=utf-8"),
+        ("text/turtle", "ttl", "text/turtle; charset=utf-8"),
+        ("application/ld+json", "jsonld", "application/ld+json"),
+        ("application/n-triples", "nt", "application/n-triples"),
+        ("application/rdf+xml", "rdf", "application/rdf+xml"),
+        ("text/turtle;q=0.5, application/rdf+xml", "rdf", "application/rdf+xml"),
+        ("*/*", "html", "text/html; charset=utf-8"),
+    ],
+)
+def test_entity_iri_negotiates_with_303(site_endpoint, accept, extension, content_type):
+    answer = httpx.get(f"{site_endpoint}/id/process/midiocc", headers={"Accept": accept})
+    assert answer.status_code == 303
+    assert answer.headers["location"] == f"/id/process/midiocc.{extension}"
+    document = httpx.get(site_endpoint + answer.headers["location"])
+    assert (document.status_code, document.headers["content-type"]) == (200, content_type)
+    if extension != "html":
+        fmt = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt", "rdf": "xml"}[extension]
+        graph = Graph().parse(data=document.text, format=fmt)
+        assert (ID["process/midiocc"], MG.acronym, Literal("MiDIOCC", lang="en")) in graph
+
+
+def test_unacceptable_type_is_406_and_unknown_entity_404(site_endpoint):
+    refused = httpx.get(f"{site_endpoint}/id/process/midiocc", headers={"Accept": "image/png"})
+    assert refused.status_code == 406
+    assert "text/turtle" in refused.text
+    assert (
+        httpx.get(f"{site_endpoint}/id/process/atlantis", headers={"Accept": "text/turtle"}).status_code
+        == 404
+    )
+    assert httpx.get(f"{site_endpoint}/id/process/atlantis.ttl").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/id/../../secret.txt",
+        "/id/%2e%2e/%2e%2e/secret.txt",
+        "/id/..%2f..%2fsecret.txt",
+        "/id/process/..%2f..%2f..%2fsecret",
+        "/..%2fsecret.txt",
+        "/dumps/%2e%2e/%2e%2e/secret.txt",
+        "/id/%2e%2e%2f%2e%2e%2fsecret.txt",
+    ],
+)
+def test_no_path_escapes_the_site(site_endpoint, path):
+    with httpx.Client() as client:
+        request = client.build_request("GET", site_endpoint)
+        request.url = httpx.URL(site_endpoint + path)  # sent as written, not normalised by the client
+        answer = client.send(request)
+    assert answer.status_code in {400, 404}
+    assert "do not serve me" not in answer.text
+
+
+def test_site_files_ontology_and_void(site_endpoint):
+    home = httpx.get(f"{site_endpoint}/")
+    assert home.status_code == 200
+    assert "<h1>mig-graph: a knowledge graph of global migration governance</h1>" in home.text
+    ontology = httpx.get(f"{site_endpoint}/ontology", headers={"Accept": "text/turtle"})
+    assert (ontology.status_code, ontology.headers["location"]) == (303, "/ontology/mig-graph.ttl")
+    void = httpx.get(f"{site_endpoint}/.well-known/void")
+    assert void.headers["content-type"] == "text/turtle; charset=utf-8"
+    assert len(Graph().parse(data=void.text, format="turtle")) > 100
+    dump = httpx.get(f"{site_endpoint}/dumps/SHA256SUMS")
+    assert dump.status_code == 200 and "mig-graph-0.1.0.ttl" in dump.text
+    page = httpx.get(f"{site_endpoint}/sparql", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "<textarea" in page.text

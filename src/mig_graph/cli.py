@@ -242,6 +242,48 @@ def publish(out_dir: Path, base_url: str, rdf_files: tuple[Path, ...]) -> None:
     )
 
 
+@cli.command()
+@click.argument("rdf_files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--timeout", "query_timeout", default=10.0, show_default=True, help="Seconds a query may run.")
+@click.option("--max-results", default=10_000, show_default=True, help="Rows or triples a result may have.")
+@click.option(
+    "--site",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A folder written by `publish` to serve (default: published afresh into a temporary folder).",
+)
+def serve(
+    rdf_files: tuple[Path, ...],
+    host: str,
+    port: int,
+    query_timeout: float,
+    max_results: int,
+    site: Path | None,
+) -> None:
+    """Serve the SPARQL 1.1 endpoint (/sparql) and the linked-data site, dereferencing entity IRIs."""
+    import tempfile
+
+    from mig_graph.errors import InputError
+    from mig_graph.publish import publish as run_publish
+    from mig_graph.serve import serve as run_serve
+    from mig_graph.store import open_dataset
+
+    try:
+        dataset = open_dataset(rdf_files)
+    except InputError as error:
+        _fail_input(error)
+        return
+    with tempfile.TemporaryDirectory(prefix="mig-graph-site-") as scratch:
+        if site is None:
+            site = Path(scratch)
+            run_publish(dataset, site, progress=True)
+        _console().print(f"SPARQL endpoint http://{host}:{port}/sparql · site http://{host}:{port}/")
+        run_serve(
+            dataset, host=host, port=port, query_timeout=query_timeout, max_results=max_results, site=site
+        )
+
+
 def main() -> None:
     """Entry point of the ``mig-graph`` console script."""
     cli(prog_name="mig-graph")

@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
+from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import parse_qs
 
@@ -471,14 +472,23 @@ def create_app(
     query_timeout: float = 10.0,
     max_results: int = 10_000,
     base_url: str = BASE,
+    site: Path | None = None,
 ) -> Starlette:
-    """The endpoint as an ASGI application over ``dataset``, an Oxigraph-backed one from ``open_dataset``."""
+    """The endpoint as an ASGI application over ``dataset``, an Oxigraph-backed one from ``open_dataset``.
+
+    With ``site`` (a folder written by ``mig-graph publish``) it also dereferences entity IRIs and
+    serves the site, whose index replaces the query page at ``/`` (the page stays at ``/sparql``).
+    """
     endpoint = _Endpoint(dataset, query_timeout, max_results, base_url)
+    routes = [Route("/sparql", endpoint.sparql, methods=["GET", "POST"])]
+    if site is None:
+        routes.insert(0, Route("/", endpoint.home, methods=["GET"]))
+    else:
+        from mig_graph.deref import site_routes
+
+        routes.extend(site_routes(site, _negotiate))
     return Starlette(
-        routes=[
-            Route("/", endpoint.home, methods=["GET"]),
-            Route("/sparql", endpoint.sparql, methods=["GET", "POST"]),
-        ],
+        routes=routes,
         middleware=[
             Middleware(
                 CORSMiddleware,
