@@ -6,8 +6,6 @@ graph into it over the Graph Store Protocol, and run the whole library there.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import shutil
 import socket
@@ -28,7 +26,6 @@ from mig_graph.cli import cli
 from mig_graph.query import RemoteError, library, run_remote
 
 EXPECTED = Path(__file__).parent / "data" / "queries"
-LIST_COLUMNS = {"processes", "source"}  # GROUP_CONCAT lists: their order is not defined by SPARQL
 REQUIRED = {
     "process-members": ["member", "label", "iso3", "role", "start", "end", "source"],
     "state-processes": ["process", "label", "kind", "role", "start", "end"],
@@ -51,18 +48,6 @@ def _invoke(*arguments: str):
     return CliRunner().invoke(cli, list(arguments))
 
 
-def _normalised(csv_text: str) -> list[list[str]]:
-    rows = list(csv.reader(io.StringIO(csv_text)))
-    header = rows[0]
-    return [header] + [
-        [
-            " ".join(sorted(cell.split())) if name in LIST_COLUMNS else cell
-            for name, cell in zip(header, row, strict=True)
-        ]
-        for row in rows[1:]
-    ]
-
-
 def test_library_has_every_required_query_with_its_columns():
     queries = library()
     for name, columns in REQUIRED.items():
@@ -73,10 +58,12 @@ def test_library_has_every_required_query_with_its_columns():
 
 
 @pytest.mark.parametrize("name", sorted(library()))
-def test_library_query_gives_its_expected_result(name, seed_nquads):
+def test_library_query_gives_its_expected_result(name, seed_nquads, normalised_csv):
     result = _invoke("query", name, "--format", "csv", seed_nquads)
     assert result.exit_code == 0, result.stderr
-    assert _normalised(result.stdout) == _normalised((EXPECTED / f"{name}.csv").read_text(encoding="utf-8"))
+    assert normalised_csv(result.stdout) == normalised_csv(
+        (EXPECTED / f"{name}.csv").read_text(encoding="utf-8")
+    )
 
 
 def test_every_library_query_has_an_expected_result():
@@ -175,10 +162,10 @@ def test_formats_tsv_json_and_turtle(tmp_path, seed_nquads):
     assert len(Graph().parse(data=turtle.stdout, format="turtle")) == 5
 
 
-def test_query_runs_on_given_rdf_files(dist_dir):
+def test_query_runs_on_given_rdf_files(dist_dir, normalised_csv):
     result = _invoke("query", "process-members", "--format", "csv", str(dist_dir / "mig-graph.ttl"))
     assert result.exit_code == 0, result.stderr
-    assert _normalised(result.stdout) == _normalised(
+    assert normalised_csv(result.stdout) == normalised_csv(
         (EXPECTED / "process-members.csv").read_text(encoding="utf-8")
     )
 
@@ -234,10 +221,12 @@ def test_push_loads_one_named_graph_per_source(oxigraph_server, built):
 
 
 @pytest.mark.parametrize("name", sorted(library()))
-def test_library_query_gives_the_same_result_on_an_oxigraph_server(oxigraph_server, name):
+def test_library_query_gives_the_same_result_on_an_oxigraph_server(oxigraph_server, name, normalised_csv):
     remote = _invoke("query", name, "--format", "csv", "--endpoint", f"{oxigraph_server}/query")
     assert remote.exit_code == 0, remote.stderr
-    assert _normalised(remote.stdout) == _normalised((EXPECTED / f"{name}.csv").read_text(encoding="utf-8"))
+    assert normalised_csv(remote.stdout) == normalised_csv(
+        (EXPECTED / f"{name}.csv").read_text(encoding="utf-8")
+    )
 
 
 # -- a misbehaving endpoint: retries, user agent, errors ------------------------------------------

@@ -1,13 +1,17 @@
 """The ``mig-graph`` command line: parse options, call one stage, map the result to an exit code.
 
-Exit codes: 0 success, 1 the graph does not conform, 2 unusable input.
-Stage modules are imported inside the commands so that ``--help`` stays fast.
+Exit codes: 0 success, 1 the graph does not conform, 2 unusable input (or an unreachable endpoint).
+Commands that read the graph take RDF files, or ``--store`` (a store made by ``load``), or
+nothing (the packaged data, compiled on the fly).  Stage modules are imported inside the
+commands so that ``--help`` stays fast.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -22,24 +26,52 @@ def _console():
     return Console(stderr=True)
 
 
-def _fail_input(error: Exception) -> None:
+def _fail(error: Exception) -> None:
     from rich.text import Text
 
     _console().print(Text.assemble(("error: ", "bold red"), str(error)), soft_wrap=True)
     sys.exit(EXIT_INPUT)
 
 
+def _guarded(run: Callable[[], Any]) -> Any:
+    """Run a stage; unusable input or an unreachable endpoint becomes a message and exit code 2."""
+    from mig_graph.errors import InputError
+    from mig_graph.query import RemoteError
+
+    try:
+        return run()
+    except (InputError, RemoteError, ValueError) as error:
+        _fail(error)
+
+
+def _data_option(help_text: str):
+    """``--data PATH…``: curated YAML files or folders."""
+    return click.option(
+        "--data", "data_paths", multiple=True, type=click.Path(path_type=Path), help=help_text
+    )
+
+
+def _graph_input(command: Callable) -> Callable:
+    """``[RDF_FILE…]`` and ``--store PATH``: where a command reads the graph from."""
+    command = click.argument("rdf_files", nargs=-1, type=click.Path(path_type=Path))(command)
+    return click.option(
+        "--store",
+        "store_path",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="An on-disk store made by `mig-graph load` (default: the packaged data, compiled).",
+    )(command)
+
+
+def _open(rdf_files: tuple[Path, ...], store_path: Path | None):
+    from mig_graph.store import open_dataset
+
+    return _guarded(lambda: open_dataset(rdf_files, store_path=store_path))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mig-graph")
 def cli() -> None:
     """mig-graph: a knowledge graph of global migration governance."""
-
-
-def _data_option(help_text: str):
-    """The ``--data PATH…`` option shared by the commands that compile curated data."""
-    return click.option(
-        "--data", "data_paths", multiple=True, type=click.Path(path_type=Path), help=help_text
-    )
 
 
 @cli.command()
@@ -50,7 +82,6 @@ def _data_option(help_text: str):
     default=Path("dist"),
     show_default=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the graph files.",
 )
 @click.option("--allow-invalid", is_flag=True, help="Write the graph even if it has SHACL violations.")
 def build(data_paths: tuple[Path, ...], out_dir: Path, allow_invalid: bool) -> None:
@@ -62,32 +93,23 @@ def build(data_paths: tuple[Path, ...], out_dir: Path, allow_invalid: bool) -> N
 
     from mig_graph.build import NQUADS
     from mig_graph.build import build as run_build
-    from mig_graph.errors import InputError
     from mig_graph.store import open_dataset
     from mig_graph.summary import class_counts
 
-    try:
-        result = run_build(data_paths or None, out_dir, allow_invalid=allow_invalid)
-    except InputError as error:
-        _fail_input(error)
-        return
+    result = _guarded(lambda: run_build(data_paths or None, out_dir, allow_invalid=allow_invalid))
     console = _console()
     if result.report.results:
         console.print(result.report.to_text(), end="", soft_wrap=True, markup=False, highlight=False)
     if not result.outputs:
         console.print(f"Refused: nothing written to {out_dir}/ (use --allow-invalid to write anyway).")
         sys.exit(EXIT_INVALID)
-    stored = open_dataset([out_dir / NQUADS])
     console.print(
         f"{len(result.graph)} triples in {len(result.outputs)} files under {out_dir}/", soft_wrap=True
     )
-    table = Table()
-    table.add_column("class")
-    table.add_column("entities", justify="right")
-    for name, count in class_counts(stored):
+    table = Table("class", "entities")
+    for name, count in class_counts(open_dataset([out_dir / NQUADS])):
         table.add_row(name, str(count))
     console.print(table)
-    sys.exit(EXIT_OK)
 
 
 @cli.command()
@@ -99,110 +121,97 @@ def build(data_paths: tuple[Path, ...], out_dir: Path, allow_invalid: bool) -> N
     type=click.Choice(["text", "json", "turtle"]),
     default="text",
     show_default=True,
-    help="turtle is the standard SHACL validation report graph.",
 )
 def validate(rdf_files: tuple[Path, ...], data_paths: tuple[Path, ...], output_format: str) -> None:
     """Validate the graph (default: compiled from the packaged data) or RDF files against the shapes.
 
     Exit code 0 when it conforms (warnings allowed), 1 on violations, 2 on unusable input.
+    The turtle format is the standard SHACL validation report graph.
     """
-    from mig_graph.errors import InputError
     from mig_graph.validate import validate_inputs
 
-    try:
-        report = validate_inputs(rdf_files, data_paths or None)
-    except InputError as error:
-        _fail_input(error)
-        return
+    report = _guarded(lambda: validate_inputs(rdf_files, data_paths or None))
     rendered = {"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[output_format]()
     click.echo(rendered, nl=False)
     sys.exit(EXIT_OK if report.conforms else EXIT_INVALID)
 
 
 @cli.command()
+@click.option("--store", "store_path", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.argument("rdf_files", nargs=-1, type=click.Path(path_type=Path))
+def load(store_path: Path, rdf_files: tuple[Path, ...]) -> None:
+    """Load RDF files (default: the packaged data) into an on-disk store that other commands reuse."""
+    from mig_graph.store import load_store
+
+    quads = _guarded(lambda: load_store(store_path, rdf_files))
+    _console().print(f"{quads} quads (named graphs and their union) in {store_path}/", soft_wrap=True)
+
+
+@cli.command()
 def queries() -> None:
     """List the query library: names, titles and parameters."""
+    from rich.console import Console
     from rich.table import Table
 
     from mig_graph.query import library
 
     table = Table("name", "title", "parameters")
     for name, query in library().items():
-        parameters = ", ".join(
-            f"{p.name}" + (f"={p.default}" if p.default else " (optional)") for p in query.parameters
-        )
-        table.add_row(name, query.title, parameters)
-    from rich.console import Console
-
+        shown = [p.name + (f"={p.default}" if p.default else " (optional)") for p in query.parameters]
+        table.add_row(name, query.title, ", ".join(shown))
     Console().print(table)
 
 
 @cli.command()
 @click.argument("name_or_file")
+@_graph_input
 @click.option(
     "--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable)."
 )
 @click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "csv", "tsv", "json", "turtle"]),
-    default="table",
-    show_default=True,
+    "--format", "output_format", type=click.Choice(["table", "csv", "tsv", "json", "turtle"]), default="table"
 )
 @click.option(
     "--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded store."
 )
-@click.argument("rdf_files", nargs=-1, type=click.Path(path_type=Path))
 def query(
     name_or_file: str,
+    rdf_files: tuple[Path, ...],
+    store_path: Path | None,
     params: tuple[str, ...],
     output_format: str,
     endpoint: str | None,
-    rdf_files: tuple[Path, ...],
 ) -> None:
-    """Run a library query (by name) or a .rq file on the graph, a set of RDF files, or an endpoint."""
+    """Run a library query (by name) or a .rq file on the graph, RDF files, a store or an endpoint."""
     from mig_graph.errors import InputError
-    from mig_graph.query import RemoteError, run_query
+    from mig_graph.query import run_query
     from mig_graph.results import render
 
     values: dict[str, str] = {}
     for param in params:
         name, sep, value = param.partition("=")
         if not sep:
-            _fail_input(InputError(f"--param expects NAME=VALUE, got {param!r}"))
+            _fail(InputError(f"--param expects NAME=VALUE, got {param!r}"))
         values[name] = value
-    try:
-        dataset = None
-        if rdf_files and endpoint is None:
-            from mig_graph.store import open_dataset
-
-            dataset = open_dataset(rdf_files)
-        result = run_query(name_or_file, values, dataset=dataset, endpoint=endpoint)
-        rendered = render(result, output_format)
-    except (InputError, RemoteError, ValueError) as error:
-        _fail_input(error)
-        return
-    click.echo(rendered, nl=False)
+    dataset = None
+    if endpoint is None and (rdf_files or store_path):
+        dataset = _open(rdf_files, store_path)
+    result = _guarded(lambda: run_query(name_or_file, values, dataset=dataset, endpoint=endpoint))
+    click.echo(_guarded(lambda: render(result, output_format)), nl=False)
 
 
 @cli.command()
 @click.option("--endpoint", required=True, metavar="URL", help="The store's Graph Store Protocol address.")
-@click.argument("rdf_files", nargs=-1, type=click.Path(path_type=Path))
-def push(endpoint: str, rdf_files: tuple[Path, ...]) -> None:
+@_graph_input
+def push(endpoint: str, rdf_files: tuple[Path, ...], store_path: Path | None) -> None:
     """Load the graph into a store over the SPARQL 1.1 Graph Store Protocol, one named graph per source.
 
     The union of all sources is also written to the store's default graph, as in the embedded store.
     """
-    from mig_graph.errors import InputError
     from mig_graph.push import push_dataset
-    from mig_graph.query import RemoteError
-    from mig_graph.store import open_dataset
 
-    try:
-        counts = push_dataset(open_dataset(rdf_files), endpoint)
-    except (InputError, RemoteError) as error:
-        _fail_input(error)
-        return
+    dataset = _open(rdf_files, store_path)
+    counts = _guarded(lambda: push_dataset(dataset, endpoint))
     _console().print(
         f"{len(counts) - 1} named graphs and the default graph, {sum(counts.values())} triples, to {endpoint}"
     )
@@ -217,63 +226,51 @@ def push(endpoint: str, rdf_files: tuple[Path, ...]) -> None:
     type=click.Path(file_okay=False, path_type=Path),
 )
 @click.option(
-    "--base-url",
-    default="https://w3id.org/mig-graph/",
-    show_default=True,
-    help="Where the site will be served (its dumps, endpoint and rewrite targets).",
+    "--base-url", default="https://w3id.org/mig-graph/", show_default=True, help="Where the site is served."
 )
-@click.argument("rdf_files", nargs=-1, type=click.Path(path_type=Path))
-def publish(out_dir: Path, base_url: str, rdf_files: tuple[Path, ...]) -> None:
+@_graph_input
+def publish(out_dir: Path, base_url: str, rdf_files: tuple[Path, ...], store_path: Path | None) -> None:
     """Write the linked-data site: entity pages and RDF, dumps, VoID/DCAT, ontology docs, .htaccess."""
-    from mig_graph.errors import InputError
     from mig_graph.publish import publish as run_publish
-    from mig_graph.store import open_dataset
 
-    if not base_url.endswith("/"):
-        base_url += "/"
-    try:
-        report = run_publish(open_dataset(rdf_files), out_dir, site_url=base_url, progress=True)
-    except InputError as error:
-        _fail_input(error)
-        return
+    dataset = _open(rdf_files, store_path)
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    report = _guarded(lambda: run_publish(dataset, out_dir, site_url=base, progress=True))
     _console().print(
         f"version {report.version}: {report.files} files in {out_dir}/, {report.written} written, "
-        f"{report.files - report.written} unchanged, {report.removed} stale removed"
+        f"{report.files - report.written} unchanged, {report.removed} stale removed",
+        soft_wrap=True,
     )
 
 
 @cli.command()
-@click.argument("rdf_files", nargs=-1, type=click.Path(path_type=Path))
+@_graph_input
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--timeout", "query_timeout", default=10.0, show_default=True, help="Seconds a query may run.")
 @click.option("--max-results", default=10_000, show_default=True, help="Rows or triples a result may have.")
 @click.option(
-    "--site",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="A folder written by `publish` to serve (default: published afresh into a temporary folder).",
+    "--site", type=click.Path(file_okay=False, path_type=Path), help="A folder written by `publish`."
 )
 def serve(
     rdf_files: tuple[Path, ...],
+    store_path: Path | None,
     host: str,
     port: int,
     query_timeout: float,
     max_results: int,
     site: Path | None,
 ) -> None:
-    """Serve the SPARQL 1.1 endpoint (/sparql) and the linked-data site, dereferencing entity IRIs."""
+    """Serve the SPARQL 1.1 endpoint (/sparql) and the linked-data site, dereferencing entity IRIs.
+
+    Without --site the site is published afresh into a temporary folder.
+    """
     import tempfile
 
-    from mig_graph.errors import InputError
     from mig_graph.publish import publish as run_publish
     from mig_graph.serve import serve as run_serve
-    from mig_graph.store import open_dataset
 
-    try:
-        dataset = open_dataset(rdf_files)
-    except InputError as error:
-        _fail_input(error)
-        return
+    dataset = _open(rdf_files, store_path)
     with tempfile.TemporaryDirectory(prefix="mig-graph-site-") as scratch:
         if site is None:
             site = Path(scratch)

@@ -1,10 +1,11 @@
-"""The embedded store: the graph loaded into Oxigraph through rdflib.
+"""The embedded store: the graph in Oxigraph, used through rdflib (oxrdflib).
 
-Every command that reads the graph calls :func:`open_dataset`: with no files
-it compiles the packaged data (no prior ``build`` needed); with RDF files it
-loads them instead.  SPARQL then runs in Oxigraph.  The per-source named graphs
-are kept for provenance (``GRAPH ?source { … }``) and the default graph holds
-their union, each triple once, so plain queries see no duplicates.
+Every command that reads the graph calls :func:`open_dataset`: with no input it compiles the
+packaged data (no prior ``build`` needed); with RDF files it bulk-loads them with Oxigraph's own
+parsers; with ``store_path`` it opens an on-disk Oxigraph store loaded earlier by
+:func:`load_store` (``mig-graph load``), so nothing is parsed again.  SPARQL runs in Oxigraph.
+The per-source named graphs are kept for provenance (``GRAPH ?source { … }``) and the default
+graph holds their union, each triple once, so plain queries see no duplicates.
 """
 
 from __future__ import annotations
@@ -13,35 +14,37 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
 from rdflib import XSD, Dataset, Graph, Literal
 from rdflib.term import Node
 
 from mig_graph.errors import InputError, Location
 
-__all__ = ["RDF_FORMATS", "in_memory", "load_dataset", "open_dataset", "simple_literal"]
+__all__ = ["RDF_FORMATS", "in_memory", "load_dataset", "load_store", "open_dataset", "simple_literal"]
 
-RDF_FORMATS = {
-    ".ttl": "ox-turtle",
-    ".nt": "ox-ntriples",
-    ".nq": "ox-nquads",
-    ".trig": "ox-trig",
-    ".rdf": "ox-xml",
-    ".owl": "ox-xml",
-    ".xml": "ox-xml",
-    ".jsonld": "json-ld",
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD,
 }
-
-
+_QUAD_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG}
 _FILL_DEFAULT_GRAPH = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+_MARKER = "mig-graph-store"
 
 
-def _empty_dataset() -> Dataset:
-    return Dataset(store="Oxigraph")
+def _dataset(store: ox.Store) -> Dataset:
+    return Dataset(store=OxigraphStore(store=store))
 
 
-def load_dataset(dataset: Dataset) -> Dataset:
-    """Copy an in-memory dataset (named graphs) into the embedded store and fill its default graph."""
-    stored = _empty_dataset()
+def load_dataset(dataset: Dataset, store: ox.Store | None = None) -> Dataset:
+    """Copy an in-memory dataset (named graphs) into an Oxigraph store and fill its default graph."""
+    stored = _dataset(store if store is not None else ox.Store())
     stored.addN(
         (s, p, o, stored.graph(context.identifier))
         for context in dataset.graphs()
@@ -52,13 +55,9 @@ def load_dataset(dataset: Dataset) -> Dataset:
     return stored
 
 
-def open_dataset(rdf_files: Sequence[Path] = ()) -> Dataset:
-    """The graph on the embedded store: ``rdf_files`` if given, else the packaged data compiled."""
-    if not rdf_files:
-        from mig_graph.build import compile_data
-
-        return load_dataset(compile_data().dataset)
-    dataset = _empty_dataset()
+def _bulk_load(store: ox.Store, rdf_files: Sequence[Path]) -> None:
+    """Parse files with Oxigraph's loaders: quads into their graphs, triples into the default graph."""
+    has_quads = False
     for path in rdf_files:
         rdf_format = RDF_FORMATS.get(path.suffix.lower())
         if rdf_format is None:
@@ -68,16 +67,60 @@ def open_dataset(rdf_files: Sequence[Path] = ()) -> Dataset:
             )
         if not path.is_file():
             raise InputError("no such RDF file", Location(path, 0))
-        target: Graph = dataset if rdf_format in {"ox-nquads", "ox-trig"} else dataset.default_graph
+        target = None if rdf_format in _QUAD_FORMATS else ox.DefaultGraph()
+        has_quads |= target is None
         try:
-            target.parse(path, format=rdf_format)
-        except Exception as error:  # parsers raise many types; all mean unusable input
+            store.bulk_load(path=str(path), format=rdf_format, to_graph=target)
+        except (SyntaxError, ValueError, OSError) as error:
             line = re.search(r"line (\d+)", str(error))
             raise InputError(
                 f"cannot parse RDF: {error}", Location(path, int(line.group(1)) if line else 0)
             ) from None
-    dataset.update(_FILL_DEFAULT_GRAPH)
-    return dataset
+    if has_quads:
+        store.update(_FILL_DEFAULT_GRAPH)
+
+
+def open_dataset(rdf_files: Sequence[Path] = (), *, store_path: Path | None = None) -> Dataset:
+    """The graph on Oxigraph: a loaded on-disk store, the given RDF files, or the packaged data."""
+    if store_path is not None:
+        if rdf_files:
+            raise InputError("give either RDF files or --store, not both", Location(store_path, 0))
+        if not (store_path / _MARKER).is_file():
+            raise InputError("not a store made by `mig-graph load`", Location(store_path, 0))
+        return _dataset(ox.Store.read_only(str(store_path)))
+    if not rdf_files:
+        from mig_graph.build import compile_data
+
+        return load_dataset(compile_data().dataset)
+    store = ox.Store()
+    _bulk_load(store, rdf_files)
+    return _dataset(store)
+
+
+def load_store(store_path: Path, rdf_files: Sequence[Path] = ()) -> int:
+    """Create an on-disk store holding the RDF files (or the packaged data compiled); return its size."""
+    if store_path.exists() and any(store_path.iterdir()):
+        if not (store_path / _MARKER).is_file():
+            raise InputError(
+                "folder exists and is not a mig-graph store; refusing to overwrite", Location(store_path, 0)
+            )
+        import shutil
+
+        shutil.rmtree(store_path)
+    store_path.mkdir(parents=True, exist_ok=True)
+    store = ox.Store(str(store_path))
+    if rdf_files:
+        _bulk_load(store, rdf_files)
+    else:
+        from mig_graph.build import compile_data
+
+        load_dataset(compile_data().dataset, store)
+    store.flush()
+    store.optimize()
+    size = len(store)
+    del store
+    (store_path / _MARKER).write_text("An Oxigraph store written by `mig-graph load`.\n", encoding="utf-8")
+    return size
 
 
 def simple_literal(term: Node) -> Node:
