@@ -4,8 +4,9 @@ sources, meetings, declarations and signatures, in one named graph per source.
     python benchmarks/generate.py --scale 100000 --out synthetic.nq [--seed 7]
 
 ``--scale`` is the approximate number of quads in the source graphs (the store adds their union
-as the default graph).  The output conforms to the shapes and is the same for the same seed.
-States are the real ISO 3166-1 countries (pycountry), so the ISO shapes hold.
+as the default graph).  The real curated graph comes first, so the library's default parameters
+resolve; synthetic processes fill the rest.  The output conforms to the shapes and is the same
+for the same seed.  States are the real ISO 3166-1 countries (pycountry), so the ISO shapes hold.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pycountry
 
-from mig_graph import paths
+from mig_graph import countries
 
 ID = "https://w3id.org/mig-graph/id/"
 MG = "https://w3id.org/mig-graph/ontology#"
@@ -100,7 +101,8 @@ def _states(writer: _Writer) -> list[str]:
     states = []
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_3):
         iri = f"{ID}state/{country.alpha_3}"
-        writer.entity(iri, (f"{MG}State",), country.name, country.name)
+        names = countries.country(country.alpha_3)  # the labels the build gives states
+        writer.entity(iri, (f"{MG}State",), names.label_en, names.label_fr)
         writer.add(_iri(iri), _iri(f"{MG}iso3166Alpha2"), f'"{country.alpha_2}"')
         writer.add(_iri(iri), _iri(f"{MG}iso3166Alpha3"), f'"{country.alpha_3}"')
         states.append(iri)
@@ -160,14 +162,18 @@ def _process(writer: _Writer, rng: random.Random, number: int, states: list[str]
 
 
 def generate(scale: int, seed: int = 7) -> Iterator[str]:
-    """N-Quads lines of a synthetic graph of about ``scale`` quads, plus the controlled vocabularies."""
-    from rdflib import Graph
+    """N-Quads lines: the curated graph, then synthetic processes up to about ``scale`` quads."""
+    from mig_graph.build import compile_data
 
+    curated = compile_data().dataset.serialize(format="nquads")
+    real = sorted(line for line in curated.splitlines() if line.strip())
+    yield from real
     rng = random.Random(seed)
     writer = _Writer()
+    writer.lines = []
     _source(writer, 0)
     states = _states(writer)
-    processes = max(1, (scale - len(writer.lines)) // QUADS_PER_PROCESS)
+    processes = max(1, (scale - len(real) - len(writer.lines)) // QUADS_PER_PROCESS)
     for number in range(processes):
         if number % 50 == 0:
             _source(writer, number // 50 + 1)
@@ -176,9 +182,6 @@ def generate(scale: int, seed: int = 7) -> Iterator[str]:
             yield from writer.lines
             writer.lines = []
     yield from writer.lines
-    vocabulary = Graph().parse(paths.vocabularies_file(), format="turtle")
-    for s, p, o in sorted(vocabulary):
-        yield f"{s.n3()} {p.n3()} {o.n3()} <https://w3id.org/mig-graph/vocab> ."
 
 
 def main() -> None:

@@ -1,0 +1,224 @@
+"""Benchmarks of every stage at several sizes, beside their baselines, in one run.
+
+    python benchmarks/run.py [--sizes 10000 100000 1000000] [--out benchmarks/RESULTS.md]
+
+For each size a synthetic graph (benchmarks/generate.py) is written as N-Quads, then each stage
+runs in a fresh Python process that reports its wall time and its peak resident memory:
+
+- load: mig-graph (``open_dataset``: Oxigraph bulk load + the union default graph) beside raw
+  pyoxigraph (``Store.bulk_load``, the ceiling) and plain rdflib (``Dataset.parse``, the naive way);
+- every library query: mig-graph (rdflib API over Oxigraph) beside raw pyoxigraph and plain
+  rdflib's own SPARQL engine (skipped above ``--rdflib-limit`` quads, where it takes minutes);
+- validate (SHACL), analyse (graphs and measures), each export, publish (the whole site).
+
+Ratios are baseline time / mig-graph time (above 1: mig-graph is faster).  Writes a Markdown
+report with the machine and versions, and prints it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# Each stage is a small program run in its own process; it prints a JSON line of timings.
+PROLOGUE = """
+import json, resource, sys, time
+from pathlib import Path
+nq = Path(sys.argv[1])
+def done(**timings):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"timings": timings, "peak_mib": peak}))
+"""
+STAGES = {
+    "load mig-graph": """
+from mig_graph.store import open_dataset
+t = time.perf_counter(); ds = open_dataset([nq]); done(seconds=time.perf_counter() - t)
+""",
+    "load pyoxigraph": """
+import pyoxigraph as ox
+t = time.perf_counter(); store = ox.Store(); store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"); done(seconds=time.perf_counter() - t)
+""",
+    "load rdflib": """
+from rdflib import Dataset
+t = time.perf_counter(); ds = Dataset(); ds.parse(nq, format="nquads"); done(seconds=time.perf_counter() - t)
+""",
+    "queries mig-graph": """
+from mig_graph.store import open_dataset
+from mig_graph.query import library, bind_parameters, resolve_entity, run_local
+ds = open_dataset([nq]); run = lambda text: run_local(ds, text)
+times = {}
+for name, query in library().items():
+    text = bind_parameters(query, {}, lambda v: resolve_entity(v, run))
+    t = time.perf_counter(); run(text); times[name] = time.perf_counter() - t
+done(**times)
+""",
+    "queries pyoxigraph": """
+import pyoxigraph as ox
+from mig_graph.store import open_dataset
+from mig_graph.query import library, bind_parameters, resolve_entity, run_local
+ds = open_dataset([nq]); run = lambda text: run_local(ds, text)
+store = ds.store._inner
+times = {}
+for name, query in library().items():
+    text = bind_parameters(query, {}, lambda v: resolve_entity(v, run))
+    t = time.perf_counter(); result = store.query(text)
+    rows = list(result) if isinstance(result, ox.QuerySolutions) else result
+    times[name] = time.perf_counter() - t
+done(**times)
+""",
+    "queries rdflib": """
+from rdflib import Dataset
+from mig_graph.store import open_dataset
+from mig_graph.query import library, bind_parameters, resolve_entity, run_local
+resolver = open_dataset([nq]); run = lambda text: run_local(resolver, text)
+ds = Dataset(); ds.parse(nq, format="nquads")
+union = {(s, p, o) for s, p, o, g in ds.quads((None, None, None, None))}  # the default graph: the union
+ds.default_graph.addN((s, p, o, ds.default_graph) for s, p, o in union)
+times = {}
+for name, query in library().items():
+    text = bind_parameters(query, {}, lambda v: resolve_entity(v, run))
+    t = time.perf_counter(); list(ds.query(text)); times[name] = time.perf_counter() - t
+done(**times)
+""",
+    "validate": """
+from mig_graph.store import in_memory, open_dataset
+from mig_graph.validate import validate_graph
+graph = in_memory(open_dataset([nq]).default_graph)
+t = time.perf_counter(); validate_graph(graph); done(seconds=time.perf_counter() - t)
+""",
+    "publish": """
+import tempfile
+from mig_graph.store import open_dataset
+from mig_graph.publish import publish
+ds = open_dataset([nq])
+with tempfile.TemporaryDirectory() as out:
+    t = time.perf_counter(); publish(ds, Path(out)); done(seconds=time.perf_counter() - t)
+""",
+}
+
+
+def run_stage(stage: str, nquads: Path, timeout: float) -> dict | None:
+    """Run one stage in a fresh interpreter; None when it exceeded ``timeout``."""
+    program = PROLOGUE + STAGES[stage]
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-c", program, str(nquads)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    except subprocess.CalledProcessError as error:
+        raise RuntimeError(f"stage {stage!r} failed:\n{error.stderr[-2000:]}") from None
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def _cell(result: dict | None, key: str = "seconds") -> str:
+    if result is None:
+        return "timeout"
+    return f"{result['timings'][key]:.3f}"
+
+
+def _ratio(baseline: dict | None, ours: dict | None, key: str = "seconds") -> str:
+    if baseline is None or ours is None:
+        return "—"
+    mine = max(ours["timings"][key], 1e-6)
+    return f"{baseline['timings'][key] / mine:.2f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--rdflib-limit", type=int, default=200_000, help="skip plain rdflib queries above")
+    parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per stage")
+    parser.add_argument("--skip", nargs="*", default=[], help="stages to leave out")
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    arguments = parser.parse_args()
+    sections: list[str] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for size in arguments.sizes:
+            nquads = Path(scratch) / f"synthetic-{size}.nq"
+            subprocess.run(
+                [sys.executable, str(HERE / "generate.py"), "--scale", str(size), "--out", str(nquads)],
+                check=True,
+            )
+            quads = sum(1 for _ in nquads.open(encoding="utf-8"))
+            results: dict[str, dict | None] = {}
+            for stage in STAGES:
+                if stage in arguments.skip or (stage == "queries rdflib" and quads > arguments.rdflib_limit):
+                    continue
+                started = time.perf_counter()
+                results[stage] = run_stage(stage, nquads, arguments.timeout)
+                print(f"{size}: {stage} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+            sections.append(_section(size, quads, results))
+    report = _header(arguments) + "\n".join(sections)
+    arguments.out.write_text(report, encoding="utf-8")
+    print(report)
+
+
+def _section(size: int, quads: int, results: dict[str, dict | None]) -> str:
+    lines = [f"## {quads:,} quads (scale {size:,})", "", "| stage | seconds | peak MiB |", "|---|---:|---:|"]
+    for stage, result in results.items():
+        if stage.startswith("queries"):
+            total = None if result is None else sum(result["timings"].values())
+            seconds = "timeout" if total is None else f"{total:.3f} (all queries)"
+        else:
+            seconds = _cell(result)
+        peak = "—" if result is None else f"{result['peak_mib']:.0f}"
+        lines.append(f"| {stage} | {seconds} | {peak} |")
+    ours, raw, naive = (
+        results.get("load mig-graph"),
+        results.get("load pyoxigraph"),
+        results.get("load rdflib"),
+    )
+    lines += [
+        "",
+        f"Load: mig-graph runs at {_ratio(raw, ours)}× raw pyoxigraph's speed; "
+        f"plain rdflib / mig-graph = {_ratio(naive, ours)}.",
+        "",
+    ]
+    queries_ours = results.get("queries mig-graph")
+    if queries_ours is not None:
+        lines += ["| query | mig-graph (s) | pyoxigraph (s) | rdflib (s) | pyoxigraph/ours | rdflib/ours |"]
+        lines += ["|---|---:|---:|---:|---:|---:|"]
+        raw_q, naive_q = results.get("queries pyoxigraph"), results.get("queries rdflib")
+        for name in queries_ours["timings"]:
+            lines.append(
+                f"| {name} | {_cell(queries_ours, name)} | {_cell(raw_q, name) if raw_q else '—'} | "
+                f"{_cell(naive_q, name) if naive_q else 'skipped'} | {_ratio(raw_q, queries_ours, name)} | "
+                f"{_ratio(naive_q, queries_ours, name)} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _header(arguments: argparse.Namespace) -> str:
+    versions = ", ".join(
+        f"{package} {metadata.version(package)}"
+        for package in ("mig-graph", "rdflib", "oxrdflib", "pyoxigraph", "pyshacl", "networkx")
+    )
+    return (
+        "# Benchmark results\n\n"
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()} on "
+        f"{platform.system()} {platform.release()}. Versions: {versions}. "
+        f"Sizes: {', '.join(str(s) for s in arguments.sizes)}. Each stage runs in a fresh process; "
+        "times are wall-clock seconds of the stage alone, memory the process's peak resident set.\n\n"
+    )
+
+
+if __name__ == "__main__":
+    main()
