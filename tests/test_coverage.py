@@ -1,0 +1,421 @@
+"""The full packaged graph: every consultation mechanism the seeds name, with sourced members.
+
+These tests run on the graph compiled from all of ``data/`` (not only the seed files), so they
+assert the curated coverage records (``data/iscm-*.yaml``, ``data/org-*.yaml``): the member lists
+each source gives, the counts sources state and where the two disagree, the provenance of every
+fact, the recorded conflicts, and the cross-process analysis.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from rdflib import Dataset
+
+from mig_graph import paths
+from mig_graph.namespaces import PREFIXES
+from mig_graph.query import run_query
+from mig_graph.store import open_dataset
+from mig_graph.validate import validate_inputs
+
+ID = "https://w3id.org/mig-graph/id/"
+PREFIX_BLOCK = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items()) + (
+    "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
+)
+COVERAGE_FILES = sorted(
+    [*paths.data_dir().glob("iscm-*.yaml"), *paths.data_dir().glob("org-*.yaml")], key=lambda p: p.name
+)
+
+
+@pytest.fixture(scope="module")
+def store() -> Dataset:
+    """The packaged data (all curated files), compiled and loaded into the embedded store."""
+    return open_dataset()
+
+
+@pytest.fixture(scope="module")
+def select(store: Dataset):
+    def run(query: str) -> list[tuple[str | None, ...]]:
+        result = store.query(PREFIX_BLOCK + query)
+        return [tuple(None if value is None else str(value) for value in row) for row in result]
+
+    return run
+
+
+def _members(select, organisation: str, role: str = "member") -> list[str]:
+    rows = select(f"""
+        SELECT DISTINCT ?iso3 WHERE {{
+          ?m a org:Membership ; org:organization <{ID}{organisation}> ; org:member ?state ;
+             org:role <https://w3id.org/mig-graph/vocab/role/{role}> .
+          ?state a mg:State ; mg:iso3166Alpha3 ?iso3 .
+        }}""")
+    return sorted(row[0] for row in rows)
+
+
+# -- member lists, as their sources give them -------------------------------------------
+
+MEMBER_LISTS = {
+    "process/puebla-process": "BLZ CAN CRI DOM GTM HND MEX NIC PAN SLV USA",
+    "process/sacm": "ARG BOL BRA CHL COL ECU GUY PER PRY SUR URY VEN",
+    "process/midwa": "BEN BFA CIV CPV GHA GIN GMB GNB LBR MLI NER NGA SEN SLE TGO",
+    "process/midsa": "AGO BWA COD COM LSO MDG MOZ MUS MWI NAM SWZ SYC TZA ZAF ZMB ZWE",
+    "process/igad-rcp": "DJI ETH KEN SDN SOM UGA",
+    "process/colombo-process": "AFG BGD CHN IDN IND KHM LKA NPL PAK PHL THA VNM",
+    "process/abu-dhabi-dialogue": "AFG ARE BGD BHR CHN IDN IND KWT LKA MYS NPL OMN PAK PHL QAT SAU THA VNM",
+    "process/soderkoping-process": "BLR HUN LTU LVA MDA POL ROU SVK UKR",
+    "process/igc": "AUS BEL CAN CHE DEU DNK ESP FIN GBR GRC IRL NLD NOR NZL POL SWE USA",
+    "process/midiocc": "COM FRA MDG MUS SYC",
+    "org/ecowas": "BEN BFA CIV CPV GHA GIN GMB GNB LBR MLI NER NGA SEN SLE TGO",
+    "org/sadc": "AGO BWA COD COM LSO MDG MOZ MUS MWI NAM SWZ SYC TZA ZAF ZMB ZWE",
+    "org/igad": "DJI ERI ETH KEN SDN SOM SSD UGA",
+    "org/coi": "COM FRA MDG MUS SYC",
+}
+
+
+@pytest.mark.parametrize("organisation", sorted(MEMBER_LISTS))
+def test_member_list_is_the_sourced_list(select, organisation):
+    assert _members(select, organisation) == MEMBER_LISTS[organisation].split()
+
+
+def test_observer_lists(select):
+    assert _members(select, "process/puebla-process", "observer") == ["ARG", "COL", "ECU", "JAM", "PER"]
+    assert _members(select, "process/sacm", "observer") == ["MEX"]
+    # Switzerland in both sources; Mauritania (Niamey guide) and France (an earlier IOM page) in one each.
+    assert _members(select, "process/midwa", "observer") == ["CHE", "FRA", "MRT"]
+    assert _members(select, "process/soderkoping-process", "observer") == ["EST"]
+    assert _members(select, "process/abu-dhabi-dialogue", "observer") == [
+        "DEU",
+        "FRA",
+        "JPN",
+        "KOR",
+        "MUS",
+        "POL",
+        "USA",
+    ]
+
+
+# -- stated counts against the sourced lists ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def count_rows(store):
+    result = run_query("count-vs-list", dataset=store)
+    rows = set()
+    for subject, category, stated, listed, agrees, _source in result.rows:
+        rows.add(
+            (
+                str(subject).removeprefix(ID),
+                str(category),
+                int(stated),
+                None if listed is None else int(listed),
+                str(agrees),
+            )
+        )
+    return rows
+
+
+AGREEING_COUNTS = {
+    "process/puebla-process": 11,
+    "process/sacm": 12,
+    "process/midwa": 15,
+    "process/midsa": 16,
+    "process/colombo-process": 12,
+    "process/abu-dhabi-dialogue": 18,
+    "process/igc": 17,
+    "process/midiocc": 5,
+    "org/ecowas": 15,
+    "org/sadc": 16,
+    "org/igad": 8,
+}
+
+
+@pytest.mark.parametrize("subject", sorted(AGREEING_COUNTS))
+def test_stated_member_count_equals_the_sourced_list(select, count_rows, subject):
+    stated = AGREEING_COUNTS[subject]
+    assert len(_members(select, subject)) == stated
+    assert (subject, "member-states", stated, stated, "yes") in count_rows
+
+
+def test_count_vs_list_shows_where_counts_and_lists_disagree(count_rows):
+    # The UAE news agency's 16 against the 18 members a 2021 report names.
+    assert ("process/abu-dhabi-dialogue", "member-states", 16, 18, "no") in count_rows
+    # IOM's 19 IGC participating states against the 17 the Bali Process site lists.
+    assert ("process/igc", "member-states", 19, 17, "no") in count_rows
+    # UNHCR's "ten countries" count Estonia, an observer in the list.
+    assert ("process/soderkoping-process", "member-states", 10, 9, "no") in count_rows
+    # A count with no list behind it.
+    assert ("process/bali-process", "member-states", 45, None, "no list") in count_rows
+
+
+def test_processes_with_a_member_list_have_a_stated_count_except_igad_rcp(count_rows):
+    counted = {row[0] for row in count_rows if row[1] == "member-states"}
+    listed = {subject for subject in MEMBER_LISTS if subject.startswith("process/")}
+    assert listed - counted == {"process/igad-rcp"}
+
+
+# -- provenance ----------------------------------------------------------------------------
+
+
+def test_every_membership_participation_meeting_and_process_cites_a_described_source(select):
+    rows = select("""
+        SELECT DISTINCT ?fact WHERE {
+          VALUES ?class { org:Membership mg:Participation mg:Meeting mg:ConsultationMechanism }
+          ?fact a ?class .
+          FILTER NOT EXISTS {
+            ?fact prov:wasDerivedFrom ?source .
+            ?source a ?kind .
+            FILTER(?kind IN (mg:SeedDocument, mg:ExternalSource))
+            { ?source mg:sourceUrl ?locator } UNION { ?source mg:seedFile ?locator }
+          }
+        }""")
+    assert rows == []
+
+
+def test_every_external_source_has_an_address(select):
+    assert (
+        select("""
+        SELECT ?source WHERE {
+          ?source a mg:ExternalSource .
+          FILTER NOT EXISTS { ?source mg:sourceUrl ?url FILTER(REGEX(STR(?url), "^https?://")) }
+        }""")
+        == []
+    )
+
+
+def _coverage_source_ids() -> set[str]:
+    ids = set()
+    for path in COVERAGE_FILES:
+        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        ids.add(content["source"]["id"])
+        ids.update(reference["id"] for reference in content.get("references") or [])
+    return ids
+
+
+def test_each_source_added_by_the_coverage_files_is_external_with_a_url(select):
+    ids = _coverage_source_ids()
+    assert len(COVERAGE_FILES) == 20
+    rows = select("""
+        SELECT ?source ?url WHERE { ?source a mg:ExternalSource ; mg:sourceUrl ?url }""")
+    urls = {source.removeprefix(f"{ID}source/"): url for source, url in rows}
+    missing = sorted(ids - set(urls))
+    assert missing == []
+    assert all(urls[i].startswith(("http://", "https://")) for i in ids)
+
+
+def test_each_coverage_file_has_a_url_source():
+    for path in COVERAGE_FILES:
+        source = yaml.safe_load(path.read_text(encoding="utf-8"))["source"]
+        assert source["url"].startswith(("http://", "https://")), path.name
+        assert "seed_file" not in source, path.name
+
+
+# -- conflicts and validation ----------------------------------------------------------------
+
+CONFLICTS = {
+    "abu-dhabi-dialogue-member-count": ("process/abu-dhabi-dialogue", "mg:hasStatedCount", 2),
+    "igc-member-count": ("process/igc", "mg:hasStatedCount", 3),
+    "bali-process-type": ("process/bali-process", "rdf:type", 2),
+    "budapest-process-type": ("process/budapest-process", "rdf:type", 2),
+    "igc-type": ("process/igc", "rdf:type", 2),
+}
+
+
+@pytest.mark.parametrize("conflict", sorted(CONFLICTS))
+def test_disagreements_are_recorded_as_conflicts(select, conflict):
+    subject, prop, claims = CONFLICTS[conflict]
+    rows = select(f"""
+        SELECT (COUNT(DISTINCT ?claim) AS ?n) WHERE {{
+          <{ID}conflict/{conflict}> a mg:Conflict ; mg:conflictSubject <{ID}{subject}> ;
+              mg:conflictProperty {prop} ; mg:hasClaim ?claim .
+          ?claim mg:passage ?passage ; prov:wasDerivedFrom ?source .
+        }}""")
+    assert rows == [(str(claims),)]
+
+
+def test_kind_conflicts_keep_both_kinds(select):
+    for process in ("bali-process", "budapest-process", "igc"):
+        kinds = select(f"""
+            SELECT ?kind WHERE {{
+              <{ID}process/{process}> a ?kind .
+              FILTER(?kind IN (mg:RegionalConsultativeProcess, mg:InterRegionalForum))
+            }} ORDER BY ?kind""")
+        assert [row[0].rsplit("#", 1)[1] for row in kinds] == [
+            "InterRegionalForum",
+            "RegionalConsultativeProcess",
+        ]
+
+
+def test_full_data_conforms_to_the_shapes():
+    report = validate_inputs()
+    assert report.violations == ()
+    assert report.conforms
+    conflicts = {r.focus for r in report.warnings if r.shape.endswith("RecordedConflict")}
+    assert {f"{ID}conflict/{name}" for name in CONFLICTS} <= conflicts
+
+
+# -- founding dates, chairs, secretariats ----------------------------------------------------
+
+
+def _start(select, subject: str) -> str | None:
+    rows = select(f"""
+        SELECT ?start WHERE {{
+          <{ID}{subject}> time:hasTime/time:hasBeginning ?instant .
+          ?instant time:inXSDgYear|time:inXSDgYearMonth|time:inXSDDate ?start
+        }}""")
+    assert len(rows) <= 1
+    return rows[0][0] if rows else None
+
+
+@pytest.mark.parametrize(
+    ("process", "start"),
+    [
+        ("puebla-process", "1996-02"),
+        ("sacm", "1999"),
+        ("mtm-dialogue", "2002"),
+        ("midwa", "2000-12"),
+        ("midsa", "2000"),
+        ("igad-rcp", "2008"),
+        ("apc", "1996"),
+        ("colombo-process", "2003"),
+        ("abu-dhabi-dialogue", "2008-01"),
+        ("bali-process", "2002-02"),
+        ("soderkoping-process", "2001"),
+        ("budapest-process", "1993-02"),
+        ("igc", "1985"),
+        ("idm", "2001"),
+        ("gfmd", "2006"),
+        ("midiocc", "2020-03"),
+    ],
+)
+def test_each_mechanism_has_one_founding_date_at_its_precision(select, process, start):
+    assert _start(select, f"process/{process}") == start
+
+
+def test_chairs_with_their_terms(select):
+    rows = select(f"""
+        SELECT ?iso3 ?start ?end WHERE {{
+          ?m org:organization <{ID}process/igc> ; org:role <https://w3id.org/mig-graph/vocab/role/chair> ;
+             org:member/mg:iso3166Alpha3 ?iso3 .
+          OPTIONAL {{ ?m org:memberDuring/time:hasBeginning/time:inXSDgYear ?start }}
+          OPTIONAL {{ ?m org:memberDuring/time:hasEnd/time:inXSDgYear ?end }}
+        }} ORDER BY ?start ?iso3""")
+    assert rows[0] == ("IRL", "2006", "2007")
+    assert rows[-2:] == [("SWE", "2023", "2024"), ("USA", "2023", "2023")]
+    assert len(rows) == 15
+    budapest = select(f"""
+        SELECT ?role ?iso3 ?start WHERE {{
+          ?m org:organization <{ID}process/budapest-process> ; org:role ?r ;
+             org:member/mg:iso3166Alpha3 ?iso3 ;
+             org:memberDuring/time:hasBeginning/(time:inXSDgYear|time:inXSDgYearMonth) ?start .
+          BIND(STRAFTER(STR(?r), "/role/") AS ?role)
+        }} ORDER BY ?start ?role""")
+    assert budapest == [("chair", "HUN", "1993"), ("chair", "TUR", "2006-01"), ("co-chair", "HUN", "2006-01")]
+
+
+def test_secretariats(select):
+    rows = select("""
+        SELECT ?process ?secretariat WHERE {
+          ?m org:role <https://w3id.org/mig-graph/vocab/role/secretariat> ;
+             org:organization ?p ; org:member ?s .
+          ?p a mg:ConsultationMechanism .
+          BIND(STRAFTER(STR(?p), "/id/process/") AS ?process)
+          BIND(STRAFTER(STR(?s), "/id/") AS ?secretariat)
+        } ORDER BY ?process ?secretariat""")
+    assert rows == [
+        ("abu-dhabi-dialogue", "state/ARE"),
+        ("apc", "org/apc-secretariat"),
+        ("budapest-process", "org/icmpd"),
+        ("colombo-process", "org/iom"),
+        ("gfmd", "org/gfmd-support-unit"),
+        ("midsa", "org/iom"),
+        ("midwa", "org/ecowas-commission"),
+        ("mtm-dialogue", "org/icmpd"),
+        ("sacm", "org/iom"),
+        ("soderkoping-process", "org/cbcp-secretariat"),
+    ]
+
+
+def test_regional_organisations_have_their_wikidata_items(select):
+    rows = select(f"""
+        SELECT ?org ?item WHERE {{
+          VALUES ?org {{ <{ID}org/ecowas> <{ID}org/sadc> <{ID}org/igad> <{ID}org/coi> <{ID}org/icmpd> }}
+          ?org mg:wikidata ?item .
+        }} ORDER BY ?org""")
+    assert [(org.rsplit("/", 1)[1], item.rsplit("/", 1)[1]) for org, item in rows] == [
+        ("coi", "Q1115631"),
+        ("ecowas", "Q193272"),
+        ("icmpd", "Q498496"),
+        ("igad", "Q499039"),
+        ("sadc", "Q816706"),
+    ]
+
+
+# -- the cross-process analysis ---------------------------------------------------------------
+
+
+def test_cross_process_members_top_states(store):
+    """The states in most processes, derived by hand from the data files.
+
+    The query counts, per actor, the distinct mechanisms, programmes, declarations and meeting
+    series it belongs to (any role), signs or takes part in (a meeting counts for its process or
+    series, or for itself when it has neither).  By hand:
+
+    - Thailand, 7: Colombo Process and Abu Dhabi Dialogue (member, iscm-colombo-process and
+      iscm-abu-dhabi-dialogue), Bali Process (its 2017 consultation mechanism, iscm-bali-process),
+      the APC experts' meeting of 1997 it hosted (iscm-apc; no parent process), the 2009 global
+      meeting of RCPs (organiser, seed 001), the Lima ministerial series and the Lima Declaration
+      (seed 003).
+    - Bangladesh, 5: Colombo Process, Abu Dhabi Dialogue, Bali Process (2017 consultation), GFMD
+      (chair 2016), the UNDP-IOM joint programme (seed 004).
+    - Ecuador, 5: Puebla Process (observer), SACM (member), the joint programme, the Lima series and
+      declaration.
+    - Indonesia, 5: Colombo Process, Abu Dhabi Dialogue, Bali Process (co-chair), the Lima series and
+      declaration.
+    - Philippines, 5: Colombo Process, Abu Dhabi Dialogue, GFMD (host of the 2008 Forum in Manila),
+      the Lima series and declaration.
+    - Every other state counts 4 or fewer (China, India, Pakistan, Sri Lanka and Viet Nam, for
+      instance: Colombo Process, Abu Dhabi Dialogue, the Lima series and declaration).
+    """
+    result = run_query("cross-process-members", dataset=store)
+    states = [
+        (str(iso3), int(n), set(str(processes).split()))
+        for _actor, _label, iso3, n, processes in result.rows
+        if iso3 is not None
+    ]
+    assert [(iso3, n) for iso3, n, _ in states[:5]] == [
+        ("THA", 7),
+        ("BGD", 5),
+        ("ECU", 5),
+        ("IDN", 5),
+        ("PHL", 5),
+    ]
+    assert states[5][1] == 4
+    assert states[0][2] == {
+        "process/colombo-process",
+        "process/abu-dhabi-dialogue",
+        "process/bali-process",
+        "meeting/apc-1997-experts",
+        "meeting/global-rcp-meeting-2009",
+        "series/high-emigration-ministerial-meetings",
+        "document/lima-declaration-2006",
+    }
+    assert states[1][2] == {
+        "process/colombo-process",
+        "process/abu-dhabi-dialogue",
+        "process/bali-process",
+        "process/gfmd",
+        "programme/mainstreaming-migration",
+    }
+
+
+def test_memberships_per_state_across_mechanisms(select):
+    """Distinct mechanisms per state over org:Membership alone (any role), top of the list by hand:
+    Bangladesh, Germany, France, Indonesia, Mauritius, Poland and the United States each have
+    memberships in three mechanisms; no state has more."""
+    rows = select("""
+        SELECT ?iso3 (COUNT(DISTINCT ?p) AS ?n) WHERE {
+          ?m a org:Membership ; org:member ?s ; org:organization ?p .
+          ?s a mg:State ; mg:iso3166Alpha3 ?iso3 .
+          ?p a mg:ConsultationMechanism .
+        } GROUP BY ?iso3 HAVING (COUNT(DISTINCT ?p) >= 3) ORDER BY ?iso3""")
+    assert rows == [(iso3, "3") for iso3 in ("BGD", "DEU", "FRA", "IDN", "MUS", "POL", "USA")]
