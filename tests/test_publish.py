@@ -15,10 +15,11 @@ from rdflib import SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import Namespace
 
+from mig_graph.catalog import dataset_version
 from mig_graph.publish import publish
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
-VERSION = "0.1.0"
+VERSION = dataset_version().version
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 RAPPER_INPUT = {".ttl": "turtle", ".nt": "ntriples", ".rdf": "rdfxml"}

@@ -20,6 +20,7 @@ import uvicorn
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
+from mig_graph.catalog import dataset_version
 from mig_graph.namespaces import ID, MG
 from mig_graph.paths import queries_dir
 from mig_graph.serve import MAX_BODY_BYTES, create_app
@@ -570,6 +571,6 @@ def test_site_files_ontology_and_void(site_endpoint):
     assert void.headers["content-type"] == "text/turtle; charset=utf-8"
     assert len(Graph().parse(data=void.text, format="turtle")) > 100
     dump = httpx.get(f"{site_endpoint}/dumps/SHA256SUMS")
-    assert dump.status_code == 200 and "mig-graph-0.1.0.ttl" in dump.text
+    assert dump.status_code == 200 and f"mig-graph-{dataset_version().version}.ttl" in dump.text
     page = httpx.get(f"{site_endpoint}/sparql", headers={"Accept": "text/html"})
     assert page.status_code == 200 and "<textarea" in page.text

@@ -42,7 +42,17 @@ SOURCE_KEYS = {
     "kind",
     "note",
 }
-MEMBERSHIP_KEYS = {"organisation", "member", "members", "role", "time", "in_respect_of", "note", "sources"}
+MEMBERSHIP_KEYS = {
+    "organisation",
+    "member",
+    "members",
+    "role",
+    "time",
+    "terms",
+    "in_respect_of",
+    "note",
+    "sources",
+}
 CONFLICT_KEYS = {"id", "subject", "property", "label", "claims", "note"}
 ITEM_CLASSES = {
     "objective": MG.Objective,
@@ -555,25 +565,53 @@ class _Compilation:
         members = as_list(record.get("member")) + as_list(record.get("members"))
         if not members:
             raise InputError("a membership needs 'member' or 'members'", location)
+        if "time" in record and "terms" in record:
+            raise InputError("a membership has either one 'time' or several 'terms', not both", location)
+        terms = as_list(record.get("terms")) or [record.get("time")]
         for member_ref in members:
             member = self._ref(member_ref, ctx, AGENTS_AND_SERIES)
-            iri = ID[f"membership/{_path_slug(organisation)}/{role.rsplit('/', 1)[1]}/{_path_slug(member)}"]
-            member_ctx = replace(ctx, subject=iri)
-            self.add(iri, RDF.type, ORG.Membership, sources)
-            self.add(iri, ORG.member, member, sources)
-            self.add(iri, ORG.organization, organisation, sources)
-            self.add(iri, ORG.role, role, sources)
-            self._add_provenance(iri, sources)
-            if "time" in record:
-                self._emit_field(Field("membership-time", None, "time"), record["time"], member_ctx)
-            if "in_respect_of" in record:
-                self._emit_field(
-                    Field("in_respect_of", MG.inRespectOf, "ref", ("territory",)),
-                    record["in_respect_of"],
-                    member_ctx,
-                )
-            if "note" in record:
-                self._emit_field(Field("note", SKOS.note, "text"), record["note"], member_ctx)
+            base = f"membership/{_path_slug(organisation)}/{role.rsplit('/', 1)[1]}/{_path_slug(member)}"
+            for term in terms:
+                # several terms (a state that chaired twice) are several memberships, keyed by their start
+                suffix = f"/{self._term_slug(term, location)}" if "terms" in record else ""
+                self._emit_one_membership(ID[base + suffix], record, ctx, member, organisation, role, term)
+
+    @staticmethod
+    def _term_slug(term: Any, location: Location) -> str:
+        """``2007/2008`` → ``2007--2008``: the part of the IRI that tells a term from the others."""
+        value = term.get("value") if isinstance(term, dict) else term
+        try:
+            return dates.parse_interval(value, single_is_span=False).slug
+        except ValueError as error:
+            raise InputError(f"field 'terms': {error}", location) from None
+
+    def _emit_one_membership(
+        self,
+        iri: URIRef,
+        record: Record,
+        ctx: _Context,
+        member: URIRef,
+        organisation: URIRef,
+        role: URIRef,
+        term: Any,
+    ) -> None:
+        sources = ctx.sources
+        member_ctx = replace(ctx, subject=iri)
+        self.add(iri, RDF.type, ORG.Membership, sources)
+        self.add(iri, ORG.member, member, sources)
+        self.add(iri, ORG.organization, organisation, sources)
+        self.add(iri, ORG.role, role, sources)
+        self._add_provenance(iri, sources)
+        if term is not None:
+            self._emit_field(Field("membership-time", None, "time"), term, member_ctx)
+        if "in_respect_of" in record:
+            self._emit_field(
+                Field("in_respect_of", MG.inRespectOf, "ref", ("territory",)),
+                record["in_respect_of"],
+                member_ctx,
+            )
+        if "note" in record:
+            self._emit_field(Field("note", SKOS.note, "text"), record["note"], member_ctx)
 
     def _emit_conflict(self, record: Record, default: tuple[URIRef, ...]) -> None:
         """A disagreement kept on purpose: every claim's value is asserted, with its passage."""
