@@ -30,7 +30,7 @@ from typing import Any
 
 import pycountry
 
-from mig_graph import analysis
+from mig_graph import analysis, measures
 from mig_graph.namespaces import ID, MG
 from mig_graph.store import open_dataset
 
@@ -185,21 +185,21 @@ def main() -> None:
     actors = step("actor projection", "compute", lambda: analysis.actor_projection(bipartite))
     processes = step("process projection", "compute", lambda: analysis.process_projection(bipartite))
     step("snapshot as of 2010", "compute", lambda: analysis.snapshot(bipartite, "2010"))
-    step("processes per actor", "compute", lambda: analysis.processes_per_actor(bipartite))
-    step("centralities, actor projection (exact)", "compute", lambda: analysis.centralities(actors))
+    step("processes per actor", "compute", lambda: measures.processes_per_actor(bipartite))
+    step("centralities, actor projection (exact)", "compute", lambda: measures.centralities(actors))
     step(
         f"centralities, process projection (betweenness k={arguments.sample})",
         "compute",
-        lambda: analysis.centralities(processes, betweenness_sample=arguments.sample),
+        lambda: measures.centralities(processes, betweenness_sample=arguments.sample),
     )
-    step("brokers", "compute", lambda: analysis.brokers(bipartite, processes))
-    step("Louvain communities, actor projection", "compute", lambda: analysis.communities(actors))
-    step("Louvain communities, process projection", "compute", lambda: analysis.communities(processes))
-    step("overlap matrix (all processes)", "compute", lambda: analysis.overlap_matrix(bipartite))
+    step("brokers", "compute", lambda: measures.brokers(bipartite, processes))
+    step("Louvain communities, actor projection", "compute", lambda: measures.communities(actors))
+    step("Louvain communities, process projection", "compute", lambda: measures.communities(processes))
+    step("overlap matrix (all processes)", "compute", lambda: measures.overlap_matrix(bipartite))
     step(
         "change between 2010 and today",
         "compute",
-        lambda: analysis.change_between(analysis.snapshot(bipartite, "2010"), bipartite),
+        lambda: measures.change_between(analysis.snapshot(bipartite, "2010"), bipartite),
     )
 
     print(

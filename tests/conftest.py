@@ -17,9 +17,7 @@ from mig_graph.build import NQUADS, BuildResult, build
 from mig_graph.namespaces import PREFIXES
 from mig_graph.store import open_dataset
 
-SPARQL_PREFIXES = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items()) + (
-    "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
-)
+SPARQL_PREFIXES = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
 
 
 SEED_FILES = (
@@ -104,36 +102,18 @@ def ask(store: Dataset):
     return run
 
 
-SEED_DATA_FILES = (
-    "000-midiocc.yaml",
-    "001-global-rcp-meeting-2009.yaml",
-    "002-idm-2024.yaml",
-    "003-lima-2006.yaml",
-    "004-joint-programme.yaml",
-    "country-wikidata.yaml",
-)
+@pytest.fixture(scope="session")
+def seed_dataset(store: Dataset) -> Dataset:
+    """The seed graph in the embedded store (the analysis tests' values are computed by hand from it)."""
+    return store
 
 
 @pytest.fixture(scope="session")
-def seed_dataset() -> Dataset:
-    """The five seed sources only, compiled and loaded into the embedded store.
-
-    The analysis tests assert values computed by hand from these files, which the data added
-    since (further sources) would change.
-    """
-    from mig_graph.build import compile_data
-    from mig_graph.paths import data_dir
-    from mig_graph.store import load_dataset
-
-    return load_dataset(compile_data([data_dir() / name for name in SEED_DATA_FILES]).dataset)
-
-
-@pytest.fixture(scope="session")
-def graphs(seed_dataset: Dataset):
-    """The analysis graphs of the seed sources (all dates, all roles)."""
+def graphs(store: Dataset):
+    """The analysis graphs of the seed graph (all dates, all roles)."""
     from mig_graph.analysis import read_graphs
 
-    return read_graphs(seed_dataset)
+    return read_graphs(store)
 
 
 @pytest.fixture(scope="session")

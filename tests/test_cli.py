@@ -37,3 +37,23 @@ def test_python_dash_m_runs_the_same_command():
     )
     assert result.stdout.startswith("Usage: mig-graph [OPTIONS] COMMAND [ARGS]...")
     assert "build" in result.stdout
+
+
+def test_analyse_and_export_commands(tmp_path, seed_nquads, graphs):
+    import json
+
+    runner = CliRunner()
+    analysed = runner.invoke(cli, ["analyse", seed_nquads, "--lang", "fr", "--out", str(tmp_path / "report")])
+    assert analysed.exit_code == 0, analysed.stderr
+    assert sorted(p.name for p in (tmp_path / "report").iterdir()) == ["figures", "report.html", "report.md"]
+    arguments = ["export", seed_nquads, "--format", "d3", "--graph", "processes"]
+    exported = runner.invoke(cli, [*arguments, "--out", str(tmp_path / "p.json")])
+    assert exported.exit_code == 0, exported.stderr
+    document = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))
+    assert (len(document["nodes"]), len(document["links"])) == (
+        graphs.processes.number_of_nodes(),
+        graphs.processes.number_of_edges(),
+    )
+    refused = runner.invoke(cli, ["export", seed_nquads, "--format", "gexf", "--as-of", "20xx"])
+    assert refused.exit_code == 2
+    assert "date '20xx' is not YYYY, YYYY-MM or YYYY-MM-DD" in refused.stderr

@@ -281,6 +281,95 @@ def serve(
         )
 
 
+def _analysis_options(command: Callable) -> Callable:
+    """``--as-of DATE`` and ``--role ROLE…``: which links the analysis graphs keep."""
+    command = click.option(
+        "--role",
+        "roles",
+        multiple=True,
+        help="Keep only links with this role (repeatable; signatory for signatures).",
+    )(command)
+    return click.option("--as-of", help="A snapshot as of YYYY, YYYY-MM or YYYY-MM-DD.")(command)
+
+
+def _read_graphs(rdf_files, store_path, as_of, roles):
+    from mig_graph.analysis import read_graphs
+
+    dataset = _open(rdf_files, store_path)
+    return _guarded(lambda: read_graphs(dataset, as_of=as_of, roles=set(roles) if roles else None))
+
+
+@cli.command()
+@_graph_input
+@_analysis_options
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
+@click.option(
+    "--out",
+    "out_dir",
+    default=Path("analysis"),
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+)
+def analyse(
+    rdf_files: tuple[Path, ...],
+    store_path: Path | None,
+    as_of: str | None,
+    roles: tuple[str, ...],
+    lang: str,
+    out_dir: Path,
+) -> None:
+    """Cross-process membership: NetworkX graphs, measures and a report (Markdown, HTML, plots)."""
+    from mig_graph.report import write_report
+
+    graphs = _read_graphs(rdf_files, store_path, as_of, roles)
+    written = _guarded(lambda: write_report(graphs, out_dir, lang=lang, as_of=as_of))
+    bipartite = graphs.bipartite
+    _console().print(
+        f"{bipartite.number_of_nodes()} nodes and {bipartite.number_of_edges()} links; "
+        f"{len(written)} files in {out_dir}/ (open {out_dir / 'report.html'})",
+        soft_wrap=True,
+    )
+
+
+@cli.command()
+@_graph_input
+@_analysis_options
+@click.option(
+    "--format", "fmt", required=True, type=click.Choice(["graphml", "gexf", "cyjs", "d3", "csv", "html"])
+)
+@click.option(
+    "--graph",
+    "which",
+    type=click.Choice(["bipartite", "actors", "processes"]),
+    default="bipartite",
+    show_default=True,
+)
+@click.option(
+    "--out", "out_path", type=click.Path(path_type=Path), help="File (folder for csv); default by format."
+)
+def export(
+    rdf_files: tuple[Path, ...],
+    store_path: Path | None,
+    as_of: str | None,
+    roles: tuple[str, ...],
+    fmt: str,
+    which: str,
+    out_path: Path | None,
+) -> None:
+    """Export a network for Gephi, yEd, igraph, Cytoscape.js, D3, spreadsheets or the browser."""
+    from mig_graph.export import SUFFIXES, export_graph
+
+    graphs = _read_graphs(rdf_files, store_path, as_of, roles)
+    target = out_path or Path(f"{which}{SUFFIXES[fmt]}" if SUFFIXES[fmt] else f"{which}-csv")
+    written = _guarded(lambda: export_graph(getattr(graphs, which), fmt, target))
+    graph = getattr(graphs, which)
+    _console().print(
+        f"{which}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges → "
+        + ", ".join(str(path) for path in written),
+        soft_wrap=True,
+    )
+
+
 def main() -> None:
     """Entry point of the ``mig-graph`` console script."""
     cli(prog_name="mig-graph")
