@@ -132,3 +132,24 @@ def test_missing_rdf_file_exits_2():
 
 def test_iso_shapes_file_is_up_to_date_with_pycountry():
     assert (shapes_dir() / "iso3166.ttl").read_text(encoding="utf-8") == render_iso3166_shapes()
+
+
+def test_focus_rechecks_only_the_given_entities_with_the_same_results(built):
+    from mig_graph.validate import validate_graph
+
+    full = validate_graph(built.graph, origins=built.origins)
+    focus = ["https://w3id.org/mig-graph/id/meeting/midiocc-consultative-meeting"]
+    focused = validate_graph(built.graph, origins=built.origins, focus_nodes=focus)
+    assert focused.results == tuple(r for r in full.results if r.focus in focus)
+    assert [r.shape for r in focused.results] == [
+        "mgsh:EventDateUnderRecordedConflict",
+        "mgsh:PreparatoryMeetingDateUnderRecordedConflict",
+    ]
+
+
+def test_focus_on_the_command_line_finds_a_violation_of_that_record():
+    result = _invoke("validate", str(BAD_MEMBERSHIP), "--focus", FOCUS)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == "3 violations, 0 warnings: the graph does not conform."
+    elsewhere = _invoke("validate", str(BAD_MEMBERSHIP), "--focus", "source/test")
+    assert elsewhere.exit_code == 0

@@ -26,7 +26,14 @@ from mig_graph import paths
 from mig_graph.errors import Location
 from mig_graph.summary import compact
 
-__all__ = ["ValidationReport", "ValidationResult", "load_shapes", "validate_graph", "validate_inputs"]
+__all__ = [
+    "ValidationReport",
+    "ValidationResult",
+    "focus_subgraph",
+    "load_shapes",
+    "validate_graph",
+    "validate_inputs",
+]
 
 SHAPES_IRI = "https://w3id.org/mig-graph/shapes#"
 
@@ -162,28 +169,48 @@ def validate_graph(
     shapes = load_shapes()
     ontology = _ontology()
     core, sparql = _partition(shapes)
-    focus = list(focus_nodes) if focus_nodes is not None else None
+    focus = [URIRef(node) for node in focus_nodes] if focus_nodes is not None else None
+    if focus is not None:
+        data = focus_subgraph(data, focus)
     _, core_report, _ = validate(
-        data, shacl_graph=shapes, ont_graph=ontology, allow_warnings=True, use_shapes=core, focus_nodes=focus
+        data, shacl_graph=shapes, ont_graph=ontology, allow_warnings=True, use_shapes=core
     )
     in_oxigraph = _SizedGraph(store="Oxigraph")
     in_oxigraph.addN((s, p, o, in_oxigraph) for s, p, o in data)
     in_oxigraph.addN((s, p, o, in_oxigraph) for s, p, o in ontology)
     in_oxigraph.freeze_size()
     _, sparql_report, _ = validate(
-        in_oxigraph,
-        shacl_graph=shapes,
-        allow_warnings=True,
-        use_shapes=sparql,
-        focus_nodes=focus,
-        inplace=True,
+        in_oxigraph, shacl_graph=shapes, allow_warnings=True, use_shapes=sparql, inplace=True
     )
     report_graph = _merge_reports(core_report, sparql_report)
     results = sorted(
         (_result(row, data, shapes, origins or {}) for row in report_graph.query(_RESULTS)),
         key=lambda r: (r.focus, r.severity, r.shape, r.message, r.value or "", r.path or ""),
     )
+    if focus is not None:
+        roots = tuple(str(node) for node in focus)
+        results = [
+            r for r in results if r.focus in roots or r.focus.startswith(tuple(f"{n}/" for n in roots))
+        ]
     return ValidationReport(tuple(results), report_graph)
+
+
+def focus_subgraph(data: Graph, focus: Iterable[URIRef]) -> Graph:
+    """What the shapes need to check ``focus`` alone: each entity with the nodes under its IRI,
+    what links to it (memberships, conflicts) and one hop of what they all point to."""
+    linked = {s for node in focus for s in data.subjects(None, node) if isinstance(s, URIRef)}
+    roots = tuple(str(node) for node in {*focus, *linked})
+    core = {s for s in set(data.subjects()) if isinstance(s, URIRef) and str(s).startswith(roots)}
+    subgraph = Graph()
+    frontier: set[Node] = set()
+    for subject in core:
+        for p, o in data.predicate_objects(subject):
+            subgraph.add((subject, p, o))
+            frontier.add(o)
+    for node in frontier - core:
+        for p, o in data.predicate_objects(node):
+            subgraph.add((node, p, o))
+    return subgraph
 
 
 def validate_inputs(
