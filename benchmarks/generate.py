@@ -1,5 +1,9 @@
 """Synthetic graphs shaped like mig-graph's: states, processes, memberships with intervals and
-sources, meetings, declarations and signatures, in one named graph per source.
+sources, meetings with their participants, declarations and signatures, one named graph per source.
+
+The number of processes stays realistic (at most a few hundred, as there are a few dozen
+consultation mechanisms in the world): a larger graph has more meetings and participations,
+as event data and further sources would bring.
 
     python benchmarks/generate.py --scale 100000 --out synthetic.nq [--seed 7]
 
@@ -32,7 +36,9 @@ SCHEMA = "https://schema.org/"
 DCTERMS = "http://purl.org/dc/terms/"
 VOCAB = "https://w3id.org/mig-graph/vocab/"
 KINDS = ("RegionalConsultativeProcess", "InterRegionalForum", "GlobalProcess")
-QUADS_PER_PROCESS = 330  # measured: about 330 quads per process with the parameters below
+QUADS_PER_PROCESS = 270  # measured: a process, its 20-40 memberships and one declaration
+QUADS_PER_MEETING = 110  # measured: a meeting, its dates and its 12-20 participations
+MAX_PROCESSES = 300  # the world has a few dozen consultation mechanisms: a large graph grows in events
 
 
 def _iri(value: str) -> str:
@@ -109,7 +115,7 @@ def _states(writer: _Writer) -> list[str]:
     return states
 
 
-def _process(writer: _Writer, rng: random.Random, number: int, states: list[str]) -> None:
+def _process(writer: _Writer, rng: random.Random, number: int, states: list[str], meetings: int) -> None:
     process = f"{ID}process/synthetic-{number}"
     founded = rng.randint(1985, 2015)
     kind = KINDS[number % len(KINDS)]
@@ -132,7 +138,7 @@ def _process(writer: _Writer, rng: random.Random, number: int, states: list[str]
         writer.add(_iri(membership), _iri(f"{PROV}wasDerivedFrom"), writer.graph)
         joined = rng.randint(founded, 2020)
         writer.interval(membership, f"{ORG}memberDuring", str(joined), None)
-    for index in range(2):
+    for index in range(max(1, meetings)):
         meeting = f"{ID}meeting/synthetic-{number}-{index}"
         year = rng.randint(founded, 2024)
         day = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
@@ -143,6 +149,15 @@ def _process(writer: _Writer, rng: random.Random, number: int, states: list[str]
         writer.add(_iri(meeting), _iri(f"{SCHEMA}superEvent"), _iri(process))
         writer.add(_iri(meeting), _iri(f"{SCHEMA}location"), _iri(rng.choice(states)))
         writer.interval(meeting, f"{TIME}hasTime", day, day)
+        for state in rng.sample(members, min(len(members), rng.randint(12, 20))):
+            participation = (
+                f"{ID}participation/meeting-synthetic-{number}-{index}/participant/{state[len(ID) :]}"
+            )
+            writer.add(_iri(participation), _iri(RDF_TYPE), _iri(f"{MG}Participation"))
+            writer.add(_iri(participation), _iri(f"{MG}participant"), _iri(state))
+            writer.add(_iri(participation), _iri(f"{MG}inEvent"), _iri(meeting))
+            writer.add(_iri(participation), _iri(f"{MG}participationRole"), _iri(f"{VOCAB}role/participant"))
+            writer.add(_iri(participation), _iri(f"{PROV}wasDerivedFrom"), writer.graph)
     declaration = f"{ID}document/synthetic-declaration-{number}"
     writer.entity(
         declaration,
@@ -173,11 +188,13 @@ def generate(scale: int, seed: int = 7) -> Iterator[str]:
     writer.lines = []
     _source(writer, 0)
     states = _states(writer)
-    processes = max(1, (scale - len(real) - len(writer.lines)) // QUADS_PER_PROCESS)
+    budget = max(0, scale - len(real) - len(writer.lines))
+    processes = max(1, min(MAX_PROCESSES, budget // (QUADS_PER_PROCESS + 10 * QUADS_PER_MEETING)))
+    meetings = max(1, (budget - processes * QUADS_PER_PROCESS) // (processes * QUADS_PER_MEETING))
     for number in range(processes):
-        if number % 50 == 0:
-            _source(writer, number // 50 + 1)
-        _process(writer, rng, number, states)
+        if number % 5 == 0:
+            _source(writer, number // 5 + 1)
+        _process(writer, rng, number, states, meetings)
         if len(writer.lines) > 100_000:
             yield from writer.lines
             writer.lines = []
