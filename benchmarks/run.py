@@ -195,9 +195,9 @@ def main() -> None:
                 results[stage] = run_stage(stage, nquads, arguments.timeout)
                 print(f"{size}: {stage} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
             sections.append(_section(size, quads, results))
-    report = _header(arguments) + "\n".join(sections)
-    arguments.out.write_text(report, encoding="utf-8")
-    print(report)
+            # written after each size, so that a long run leaves its finished sizes behind
+            arguments.out.write_text(_header(arguments) + "\n".join(sections), encoding="utf-8")
+    print(arguments.out.read_text(encoding="utf-8"))
 
 
 def _section(size: int, quads: int, results: dict[str, dict | None]) -> str:
