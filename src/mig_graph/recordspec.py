@@ -34,7 +34,6 @@ class Field:
     predicate: URIRef | None
     kind: str
     targets: tuple[str, ...] = ()
-    inverse: bool = False
 
 
 @dataclass(frozen=True)
