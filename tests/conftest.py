@@ -93,6 +93,25 @@ def stated_counts(select):
 
 
 @pytest.fixture(scope="session")
+def dates_by_source(select):
+    """An event's day-precision dates as each source states them: (source id, start, datatype, end)."""
+
+    def run(event: str) -> list[tuple[str | None, ...]]:
+        return select(
+            f"""
+            SELECT (STRAFTER(STR(?graph), STR(id:)) AS ?src) ?start (DATATYPE(?start) AS ?type) ?end WHERE {{
+              GRAPH ?graph {{
+                {event} time:hasTime ?interval .
+                ?interval time:hasBeginning/time:inXSDDate ?start ; time:hasEnd/time:inXSDDate ?end .
+              }}
+            }} ORDER BY ?src
+            """
+        )
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def ask(store: Dataset):
     """Run an ASK with the project's prefixes."""
 

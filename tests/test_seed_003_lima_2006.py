@@ -211,18 +211,8 @@ def test_lima_meeting_is_a_ministerial_meeting_in_lima_peru_first_of_a_series(se
     assert rows == [("ministerial", "PER", "series/high-emigration-ministerial-meetings")]
 
 
-def test_lima_meeting_dates_are_cited_to_outside_sources_only(select):
-    rows = select(
-        f"""
-        SELECT (STRAFTER(STR(?graph), STR(id:)) AS ?src) ?start (DATATYPE(?start) AS ?type) ?end WHERE {{
-          GRAPH ?graph {{
-            {LIMA} time:hasTime ?interval .
-            ?interval time:hasBeginning/time:inXSDDate ?start ; time:hasEnd/time:inXSDDate ?end .
-          }}
-        }} ORDER BY ?src
-        """
-    )
-    assert rows == [
+def test_lima_meeting_dates_are_cited_to_outside_sources_only(dates_by_source):
+    assert dates_by_source(LIMA) == [
         (
             "source/notimerica-lima-2006-05-16",
             "2006-05-15",

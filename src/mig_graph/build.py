@@ -41,6 +41,7 @@ __all__ = [
     "compile_data",
     "jsonld_context",
     "jsonld_text",
+    "sorted_lines",
     "union_graph",
     "write_outputs",
 ]
@@ -109,10 +110,10 @@ def write_outputs(dataset: Dataset, graph: Graph, out_dir: Path) -> tuple[Path, 
     """Serialise the graph and the dataset; rename into ``out_dir`` only when all are ready."""
     contents = {
         TURTLE: graph.serialize(format="turtle"),
-        NTRIPLES: _sorted_lines(graph.serialize(format="nt")),
+        NTRIPLES: sorted_lines(graph.serialize(format="nt")),
         JSONLD: jsonld_text(graph, CONTEXT),
         CONTEXT: jsonld_context(),
-        NQUADS: _sorted_lines(dataset.serialize(format="nquads")),
+        NQUADS: sorted_lines(dataset.serialize(format="nquads")),
         TRIG: _trig(dataset),
     }
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -135,7 +136,8 @@ def _bind(graph: Graph) -> None:
         graph.bind(prefix, namespace, override=True, replace=True)
 
 
-def _sorted_lines(text: str) -> str:
+def sorted_lines(text: str) -> str:
+    """Line-based RDF (N-Triples, N-Quads) in a stable order, each line once."""
     lines = sorted({line for line in text.splitlines() if line.strip()})
     return "\n".join(lines) + "\n"
 

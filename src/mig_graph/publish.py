@@ -20,7 +20,7 @@ from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from mig_graph import paths
-from mig_graph.build import jsonld_context, jsonld_text
+from mig_graph.build import jsonld_context, jsonld_text, sorted_lines
 from mig_graph.catalog import DatasetVersion, Distribution, dataset_version, describe_dataset
 from mig_graph.compiler import VOCABULARY_GRAPH
 from mig_graph.namespaces import BASE, ID, MG, PREFIXES
@@ -121,7 +121,7 @@ def _serialise(graph: Graph, fmt: str) -> str:
         return data.decode("utf-8")
     text = graph.serialize(format=fmt)
     if fmt == "nt":
-        return "\n".join(sorted(line for line in text.splitlines() if line.strip())) + "\n"
+        return sorted_lines(text)
     return text
 
 
@@ -305,13 +305,13 @@ def _write_dumps(
         if context.identifier != dataset.default_graph.identifier and len(context):
             target = quads.graph(context.identifier)
             target += in_memory(context)
-    nquads = "\n".join(sorted(line for line in quads.serialize(format="nquads").splitlines() if line.strip()))
+    nquads = sorted_lines(quads.serialize(format="nquads"))
     files = [
         (f"{name}.ttl", _serialise(graph, "turtle"), "text/turtle", "Turtle dump"),
         (f"{name}.nt.gz", _gzip(_serialise(graph, "nt")), "application/gzip", "N-Triples dump, gzipped"),
         (
             f"{name}.nq.gz",
-            _gzip(nquads + "\n"),
+            _gzip(nquads),
             "application/gzip",
             "N-Quads dump with a named graph per source, gzipped",
         ),
