@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -129,11 +130,15 @@ def _ontology() -> Graph:
     return Graph().parse(paths.ontology_file(), format="turtle")
 
 
-class _SizedGraph(Graph):
-    """A graph whose size is counted once: ``len()`` of an Oxigraph store scans it.
+class _OxigraphDataGraph(Graph):
+    """The data graph of the SPARQL pass: an Oxigraph-backed graph tuned for pySHACL's calls.
 
-    pySHACL asks for the data graph's size several times per result; on a graph
-    that no longer changes the count is kept, which keeps validation linear.
+    - ``len()`` of an Oxigraph store scans it, and pySHACL asks for the size several times per
+      result: on a graph that no longer changes the count is kept (``freeze_size``).
+    - pySHACL runs each SPARQL constraint once per focus node with ``$this`` pre-bound.  Passed as
+      Oxigraph substitutions, the binding is joined late and parts of the query are evaluated for
+      the whole graph (481 ms per focus node at 10^6 quads); written as a ``VALUES`` block at the
+      head of the ``WHERE`` clause it is bound first (0.8 ms).  Both mean the same pre-binding.
     """
 
     _size: int | None = None
@@ -143,6 +148,33 @@ class _SizedGraph(Graph):
 
     def __len__(self) -> int:
         return self._size if self._size is not None else super().__len__()
+
+    def query(  # rdflib's signature, camelCase included
+        self,
+        query_object: Any,
+        processor: Any = "sparql",
+        result: Any = "sparql",
+        initNs: Mapping[str, Any] | None = None,
+        initBindings: Mapping[str, Node] | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        if initBindings and isinstance(query_object, str):
+            query_object = _bind_first(query_object, initBindings)
+            initBindings = None
+        return super().query(query_object, processor, result, initNs, initBindings, *args, **kwargs)
+
+
+def _bind_first(query: str, bindings: Mapping[str, Node]) -> str:
+    """``query`` with ``bindings`` as a ``VALUES`` block opening its (first) ``WHERE`` group.
+
+    >>> _bind_first("SELECT $this WHERE { $this a ?k }", {"this": URIRef("urn:x")})
+    'SELECT $this WHERE { VALUES (?this) { (<urn:x>) } $this a ?k }'
+    """
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(term.n3() for term in bindings.values())
+    opening = query.index("{") + 1
+    return f"{query[:opening]} VALUES ({names}) {{ ({values}) }}{query[opening:]}"
 
 
 def _partition(shapes: Graph) -> tuple[list[URIRef], list[URIRef]]:
@@ -175,7 +207,7 @@ def validate_graph(
     _, core_report, _ = validate(
         data, shacl_graph=shapes, ont_graph=ontology, allow_warnings=True, use_shapes=core
     )
-    in_oxigraph = _SizedGraph(store="Oxigraph")
+    in_oxigraph = _OxigraphDataGraph(store="Oxigraph")
     in_oxigraph.addN((s, p, o, in_oxigraph) for s, p, o in data)
     in_oxigraph.addN((s, p, o, in_oxigraph) for s, p, o in ontology)
     in_oxigraph.freeze_size()
