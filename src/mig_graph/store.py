@@ -16,12 +16,21 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import XSD, Dataset, Graph, Literal
+from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from mig_graph.errors import InputError, Location
 
-__all__ = ["RDF_FORMATS", "in_memory", "load_dataset", "load_store", "open_dataset", "simple_literal"]
+__all__ = [
+    "RDF_FORMATS",
+    "in_memory",
+    "load_dataset",
+    "load_store",
+    "open_dataset",
+    "oxigraph_of",
+    "rdflib_term",
+    "simple_literal",
+]
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -136,3 +145,26 @@ def in_memory(graph: Graph) -> Graph:
     copy = Graph()
     copy.addN((s, p, simple_literal(o), copy) for s, p, o in graph)
     return copy
+
+
+def oxigraph_of(dataset: Dataset) -> ox.Store | None:
+    """The Oxigraph store behind ``dataset``, or None when it uses one of rdflib's own stores."""
+    store = dataset.store
+    return store._inner if isinstance(store, OxigraphStore) else None
+
+
+def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """An Oxigraph term as the rdflib term oxrdflib would give (``xsd:string`` kept).
+
+    >>> rdflib_term(ox.Literal("1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
+    rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))
+    """
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise ValueError(f"unexpected term in a query result: {term!r}")
