@@ -195,7 +195,11 @@ def validate_graph(
     origins: Mapping[Node, Location] | None = None,
     focus_nodes: Iterable[URIRef] | None = None,
 ) -> ValidationReport:
-    """Validate ``data`` against the shapes: Core shapes in memory, SPARQL shapes in Oxigraph."""
+    """Validate ``data`` against the shapes: Core shapes in memory, SPARQL shapes in Oxigraph.
+
+    ``data`` is not copied: the ontology's triples are added to it for the Core pass and removed
+    afterwards, so it must not be read by another thread meanwhile.
+    """
     from pyshacl import validate
 
     shapes = load_shapes()
@@ -204,9 +208,17 @@ def validate_graph(
     focus = [URIRef(node) for node in focus_nodes] if focus_nodes is not None else None
     if focus is not None:
         data = focus_subgraph(data, focus)
-    _, core_report, _ = validate(
-        data, shacl_graph=shapes, ont_graph=ontology, allow_warnings=True, use_shapes=core
-    )
+    # the ontology joins the data for the Core pass and leaves after it: pySHACL would otherwise
+    # copy the whole data graph to add it (one more in-memory copy, ~1.2 KB per triple)
+    added = [triple for triple in ontology if triple not in data]
+    data.addN((s, p, o, data) for s, p, o in added)
+    try:
+        _, core_report, _ = validate(
+            data, shacl_graph=shapes, allow_warnings=True, use_shapes=core, inplace=True
+        )
+    finally:
+        for triple in added:
+            data.remove(triple)
     in_oxigraph = _OxigraphDataGraph(store="Oxigraph")
     in_oxigraph.addN((s, p, o, in_oxigraph) for s, p, o in data)
     in_oxigraph.addN((s, p, o, in_oxigraph) for s, p, o in ontology)
