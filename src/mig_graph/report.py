@@ -35,7 +35,14 @@ from matplotlib.lines import Line2D
 from mig_graph.analysis import KIND_LABELS, AnalysisGraphs, TimelineEvent, display_name
 from mig_graph.dates import PartialDate
 from mig_graph.drawing import KIND_COLOURS, layout
-from mig_graph.measures import brokers, centralities, communities, overlap_matrix, processes_per_actor
+from mig_graph.measures import (
+    brokers,
+    communities,
+    overlap_matrix,
+    processes_per_actor,
+    projection_centralities,
+    projection_size,
+)
 
 __all__ = [
     "LANGUAGES",
@@ -518,37 +525,37 @@ def _number(value: float) -> str:
 
 
 def _graph_table(graphs: AnalysisGraphs, text: dict[str, str]) -> _Table:
+    bipartite = graphs.bipartite
+    # every component of the bipartite graph has actors and processes, so each projection has
+    # as many components; their sizes are counted without building them
+    components = nx.number_connected_components(bipartite) if bipartite.number_of_nodes() else 0
+    sizes = {
+        "bipartite": (bipartite.number_of_nodes(), bipartite.number_of_edges()),
+        "actors": projection_size(bipartite, 0),
+        "processes": projection_size(bipartite, 1),
+    }
     rows = []
-    for key in ("bipartite", "actors", "processes"):
-        graph = getattr(graphs, key)
-        density = nx.density(graph) if graph.number_of_nodes() > 1 else 0.0
-        components = nx.number_connected_components(graph) if graph.number_of_nodes() else 0
-        rows.append(
-            (
-                text[key],
-                str(graph.number_of_nodes()),
-                str(graph.number_of_edges()),
-                _number(density),
-                str(components),
-            )
-        )
+    for key, (nodes, edges) in sizes.items():
+        density = 2 * edges / (nodes * (nodes - 1)) if nodes > 1 else 0.0
+        rows.append((text[key], str(nodes), str(edges), _number(density), str(components)))
     return _Table(
         (text["graph"], text["nodes"], text["edges"], text["density"], text["components"]), tuple(rows)
     )
 
 
-def _centrality_table(graph: nx.Graph, lang: str) -> tuple[_Table, int | None]:
+def _centrality_table(bipartite: nx.Graph, side: int, lang: str) -> tuple[_Table, int | None]:
     text = TEXT[lang]
-    sample = BETWEENNESS_SAMPLE if graph.number_of_nodes() > EXACT_BETWEENNESS_LIMIT else None
+    size = sum(1 for _, value in bipartite.nodes(data="bipartite") if value == side)
+    sample = BETWEENNESS_SAMPLE if size > EXACT_BETWEENNESS_LIMIT else None
     rows = tuple(
         (
-            _name(graph.nodes[row.node], lang),
+            _name(bipartite.nodes[row.node], lang),
             str(row.degree),
             f"{row.strength:g}",
             _number(row.betweenness),
             _number(row.eigenvector),
         )
-        for row in centralities(graph, betweenness_sample=sample)[:TOP]
+        for row in projection_centralities(bipartite, side, betweenness_sample=sample)[:TOP]
     )
     headers = (text["node"], text["degree"], text["strength"], text["betweenness"], text["eigenvector"])
     return _Table(headers, rows), sample
@@ -594,8 +601,8 @@ def _actors_section(bipartite: nx.Graph, lang: str) -> list[_Block]:
 
 def _centrality_section(graphs: AnalysisGraphs, lang: str) -> list[_Block]:
     text = TEXT[lang]
-    actor_table, actor_sample = _centrality_table(graphs.actors, lang)
-    process_table, process_sample = _centrality_table(graphs.processes, lang)
+    actor_table, actor_sample = _centrality_table(graphs.bipartite, 0, lang)
+    process_table, process_sample = _centrality_table(graphs.bipartite, 1, lang)
     sample = actor_sample or process_sample
     return [
         _Heading(text["centrality_actors"]),
@@ -608,7 +615,7 @@ def _centrality_section(graphs: AnalysisGraphs, lang: str) -> list[_Block]:
 
 def _brokers_section(graphs: AnalysisGraphs, lang: str) -> list[_Block]:
     text = TEXT[lang]
-    found = brokers(graphs.bipartite, graphs.processes)[:TOP]
+    found = brokers(graphs.bipartite)[:TOP]
     rows = tuple(
         (
             _name(graphs.bipartite.nodes[row.actor], lang),
