@@ -205,11 +205,17 @@ def _shares_a_neighbour(incidence: np.ndarray) -> np.ndarray:
 
 
 def _product(adjacency: np.ndarray, x: np.ndarray) -> np.ndarray:
-    """``A x`` for a boolean matrix ``A`` (converted to float64 by blocks of rows)."""
-    out = np.empty((len(adjacency), *x.shape[1:]))
-    rows = max(1, _BLOCK // max(1, len(adjacency)))
-    for start in range(0, len(adjacency), rows):
-        out[start : start + rows] = adjacency[start : start + rows].astype(np.float64) @ x
+    """``A x`` for a symmetric boolean matrix ``A`` and a matrix ``x`` whose rows are mostly zero
+    (a level of the searches): ``A[:, used] x[used]`` over the rows ``used`` that are not, by
+    blocks of ``A`` converted to float64."""
+    used = np.flatnonzero(x.any(axis=1))
+    out = np.zeros((len(adjacency), x.shape[1]))
+    if not len(used):
+        return out
+    rows = max(1, _BLOCK // len(used))
+    for start in range(0, len(used), rows):
+        chosen = used[start : start + rows]
+        out += adjacency[chosen].T.astype(np.float64) @ x[chosen]
     return out
 
 
