@@ -56,7 +56,7 @@ stored there, as strings (turning them into rdflib terms took four times as long
 itself).  The projections are computed with NumPy from dense incidence matrices (thousands of
 processes by hundreds of actors: a few MiB), and only when used (:class:`AnalysisGraphs`): the
 measures of :mod:`mig_graph.measures` that the report shows are computed from the bipartite
-graph, without the nearly complete process projection of a graph of many meetings.
+graph, without the dense process projection of a graph of many meetings.
 """
 
 from __future__ import annotations
@@ -289,8 +289,8 @@ class AnalysisGraphs:
     """The graphs of one reading (and the dated events, for the timeline).
 
     The projections :attr:`actors` and :attr:`processes` are computed when first used: the
-    process projection of thousands of meetings that share states is nearly complete (tens of
-    millions of edges), and the report's measures are computed from :attr:`bipartite` without it.
+    process projection of thousands of meetings that share states is dense (tens of millions
+    of edges), and the report's measures are computed from :attr:`bipartite` without it.
     """
 
     bipartite: nx.Graph

@@ -7,7 +7,8 @@ Cost: centralities are computed with NumPy (breadth-first searches from many sou
 as matrix products), and the measures of a projection that the report shows
 (:func:`projection_size`, :func:`projection_centralities`, :func:`brokers`) from the bipartite
 graph's incidence matrix, without building the projection: the process projection of a graph
-of 10,000 meetings is nearly complete (30 million edges), which NetworkX cannot hold in a few GiB.
+of 9,000 meetings links two pairs of processes in three (30 million edges), more than NetworkX
+holds in 10 GiB.
 """
 
 from __future__ import annotations
@@ -143,8 +144,8 @@ def projection_centralities(
     side's, so that the eigenvector iteration and the strengths cost as many operations as the
     bipartite graph has edges, and only betweenness and degree need the dense matrix of which
     pairs share a neighbour (one byte per pair).  A projection of thousands of processes that
-    share states is nearly complete: tens of millions of edges as NetworkX objects, but a few
-    seconds of matrix products here.
+    share states is dense: tens of millions of edges as NetworkX objects, but a few seconds of
+    matrix products here.
     """
     actors, processes = sides(bipartite)
     nodes, others = (actors, processes) if side == 0 else (processes, actors)
