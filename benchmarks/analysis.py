@@ -192,7 +192,12 @@ def main() -> None:
         "compute",
         lambda: measures.centralities(processes, betweenness_sample=arguments.sample),
     )
-    step("brokers", "compute", lambda: measures.brokers(bipartite, processes))
+    step(
+        f"centralities, process projection from the bipartite graph (betweenness k={arguments.sample})",
+        "compute",
+        lambda: measures.projection_centralities(bipartite, 1, betweenness_sample=arguments.sample),
+    )
+    step("brokers", "compute", lambda: measures.brokers(bipartite))
     step("Louvain communities, actor projection", "compute", lambda: measures.communities(actors))
     step("Louvain communities, process projection", "compute", lambda: measures.communities(processes))
     step("overlap matrix (all processes)", "compute", lambda: measures.overlap_matrix(bipartite))

@@ -122,7 +122,7 @@ from mig_graph.report import write_report
 ds = open_dataset([nq])
 t = time.perf_counter(); graphs = read_graphs(ds); read = time.perf_counter() - t
 t = time.perf_counter()
-centralities(graphs.actors, betweenness_sample=64); brokers(graphs.bipartite, graphs.processes)
+centralities(graphs.actors, betweenness_sample=64); brokers(graphs.bipartite)
 communities(graphs.actors); measures = time.perf_counter() - t
 with tempfile.TemporaryDirectory() as out:
     t = time.perf_counter(); write_report(graphs, Path(out)); report = time.perf_counter() - t

@@ -18,12 +18,14 @@ organisations (IOM, UNDP, SDC, the UN, the Thai ministry, 8 other organisations 
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 
 import networkx as nx
 import pytest
 
 from mig_graph.analysis import (
+    LinkRow,
     actor_projection,
     bipartite_graph,
     is_active,
@@ -38,6 +40,8 @@ from mig_graph.measures import (
     communities,
     overlap_matrix,
     processes_per_actor,
+    projection_centralities,
+    projection_size,
 )
 
 COI_STATES = {"state/COM", "state/FRA", "state/MDG", "state/MUS", "state/SYC"}
@@ -310,3 +314,80 @@ def test_projections_of_a_hand_made_graph():
     bipartite = bipartite_graph(rows)
     assert sorted(actor_projection(bipartite).edges(data="weight")) == [("state/A", "state/B", 1)]
     assert process_projection(bipartite).edges["process/p", "process/q"]["newman"] == 1.0
+
+
+def random_bipartite(seed: int, actors: int = 30, processes: int = 25) -> nx.Graph:
+    rng = random.Random(seed)
+    rows = [
+        LinkRow("membership", f"state/{a:02d}", f"process/{p:02d}", "member", "", "", "", "")
+        for a in range(actors)
+        for p in range(processes)
+        if rng.random() < 0.06
+    ]
+    return bipartite_graph(rows)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_centralities_are_networkx_values(seed):
+    projection = actor_projection(random_bipartite(seed))
+    eigenvector = dict.fromkeys(projection, 0.0)
+    for part in nx.connected_components(projection):
+        if len(part) > 1:
+            found = nx.eigenvector_centrality(projection.subgraph(part), weight="weight", max_iter=1000)
+            eigenvector.update({node: value / max(found.values()) for node, value in found.items()})
+    for sample in (None, 7):
+        betweenness = nx.betweenness_centrality(projection, k=sample, seed=42 if sample else None)
+        for row in centralities(projection, betweenness_sample=sample):
+            assert row.betweenness == pytest.approx(betweenness[row.node], abs=1e-12)
+            assert row.eigenvector == pytest.approx(eigenvector[row.node], abs=1e-12)
+            assert row.strength == projection.degree(row.node, weight="weight")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_projection_measures_without_the_projection(seed, graphs):
+    bipartite = graphs.bipartite if seed == 0 else random_bipartite(seed)
+    for side, projection in ((0, actor_projection(bipartite)), (1, process_projection(bipartite))):
+        assert projection_size(bipartite, side) == (
+            projection.number_of_nodes(),
+            projection.number_of_edges(),
+        )
+        for sample in (None, 5):
+            expected = centralities(projection, betweenness_sample=sample)
+            found = projection_centralities(bipartite, side, betweenness_sample=sample)
+            assert [row.node for row in found] == [row.node for row in expected]
+            for row, other in zip(found, expected, strict=True):
+                assert (row.degree, row.strength) == (other.degree, other.strength)
+                assert row.betweenness == pytest.approx(other.betweenness, abs=1e-12)
+                assert row.eigenvector == pytest.approx(other.eigenvector, abs=1e-12)
+
+
+@pytest.mark.parametrize("seed", range(1, 6))
+def test_brokers_by_removing_each_actor(seed):
+    bipartite = random_bipartite(seed)
+
+    def connected_process_pairs(graph: nx.Graph) -> int:
+        counts = [
+            sum(graph.nodes[node]["bipartite"] for node in part) for part in nx.connected_components(graph)
+        ]
+        return sum(count * (count - 1) // 2 for count in counts)
+
+    processes = process_projection(bipartite)
+    expected = {}
+    for actor, side in bipartite.nodes(data="bipartite"):
+        if side == 1:
+            continue
+        rest = bipartite.copy()
+        rest.remove_node(actor)
+        separated = connected_process_pairs(bipartite) - connected_process_pairs(rest)
+        sole = sum(
+            1
+            for p, q, weight in processes.edges(data="weight")
+            if weight == 1 and actor in bipartite[p] and actor in bipartite[q]
+        )
+        if separated or sole:
+            expected[actor] = (separated, sole)
+    found = {row.actor: (row.separated_pairs, row.sole_links) for row in brokers(bipartite)}
+    assert found == expected
+    assert {row.actor for row in brokers(bipartite) if row.cut_vertex} == {
+        actor for actor in nx.articulation_points(bipartite) if bipartite.nodes[actor]["bipartite"] == 0
+    }

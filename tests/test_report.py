@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mig_graph.analysis import read_graphs
-from mig_graph.report import write_report
+from mig_graph.analysis import AnalysisGraphs, LinkRow, bipartite_graph, read_graphs
+from mig_graph.report import NETWORK_LIMIT, write_report
 
 FIGURES = ("network", "memberships", "overlap", "timeline")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -94,3 +94,38 @@ def test_report_as_of_a_date(seed_dataset, tmp_path):
 def test_unknown_language_is_refused(graphs, tmp_path):
     with pytest.raises(ValueError, match="language"):
         write_report(graphs, tmp_path, lang="de")
+
+
+def test_a_large_network_is_drawn_as_its_nodes_with_most_links(tmp_path):
+    # 60 states, 5 at each of 400 meetings: 33 or 34 meetings each
+    rows = [
+        LinkRow(
+            "participation",
+            f"state/S{(7 * m + i) % 60:02d}",
+            f"meeting/m{m:03d}",
+            "participant",
+            "",
+            "",
+            "",
+            "",
+        )
+        for m in range(400)
+        for i in range(5)
+    ]
+    kinds = {f"state/S{a:02d}": {"kind": "state", "iso_alpha3": f"S{a:02d}"} for a in range(60)}
+    graphs = AnalysisGraphs(bipartite=bipartite_graph(rows, kinds), timeline=())
+    assert graphs.bipartite.number_of_nodes() == 460 > NETWORK_LIMIT
+    write_report(graphs, tmp_path / "en", lang="en")
+    text = (tmp_path / "en" / "report.md").read_text(encoding="utf-8")
+    assert "The bipartite network has 460 nodes, too many to draw legibly: the figure shows the 300 " in text
+    assert "*The 300 nodes of the bipartite network with most links, of 460, and the links" in text
+    assert "How many states take part in 1 to 2, 3 to 4… processes (bars of 2)." in text
+    svg = (tmp_path / "en" / "figures" / "network.svg").read_text(encoding="utf-8")
+    assert "<!-- Actors and processes: the 300 with most links (of 460) -->" in svg
+    write_report(graphs, tmp_path / "fr", lang="fr")
+    text = (tmp_path / "fr" / "report.md").read_text(encoding="utf-8")
+    assert (
+        "Le réseau biparti compte 460 nœuds, trop pour être dessinés lisiblement : la figure montre les 300"
+        in text
+    )
+    assert "(barres de 2)" in text

@@ -51,20 +51,25 @@ own interval: establishment, meeting dates, a document's date) and ``part_of`` (
 series, process or organisation it belongs to).  Node identifiers are the IRIs without the
 ``…/id/`` base (``state/FRA``, ``process/midiocc``).
 
-Cost (``benchmarks/analysis.py``): most of the reading time is rdflib turning Oxigraph's
-answers into rdflib terms, not the SPARQL itself; the projections are computed with NumPy
-(dense incidence matrices: fine for a few thousand nodes a side).
+Cost (``benchmarks/analysis.py``): the rows are read straight from Oxigraph when the dataset is
+stored there, as strings (turning them into rdflib terms took four times as long as the SPARQL
+itself).  The projections are computed with NumPy from dense incidence matrices (thousands of
+processes by hundreds of actors: a few MiB), and only when used (:class:`AnalysisGraphs`): the
+measures of :mod:`mig_graph.measures` that the report shows are computed from the bipartite
+graph, without the dense process projection of a graph of many meetings.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
 import numpy as np
+import pyoxigraph as ox
 from rdflib import Dataset
 
 from mig_graph.dates import PartialDate, parse_date
@@ -281,14 +286,27 @@ class TimelineEvent:
 
 @dataclass(frozen=True)
 class AnalysisGraphs:
-    """The three graphs of one reading (and the dated events, for the timeline)."""
+    """The graphs of one reading (and the dated events, for the timeline).
+
+    The projections :attr:`actors` and :attr:`processes` are computed when first used: the
+    process projection of thousands of meetings that share states is dense (tens of millions
+    of edges), and the report's measures are computed from :attr:`bipartite` without it.
+    """
 
     bipartite: nx.Graph
-    actors: nx.Graph
-    processes: nx.Graph
     timeline: tuple[TimelineEvent, ...]
     as_of: str | None = None
     roles: frozenset[str] | None = None
+
+    @cached_property
+    def actors(self) -> nx.Graph:
+        """The actor projection (:func:`actor_projection`)."""
+        return actor_projection(self.bipartite)
+
+    @cached_property
+    def processes(self) -> nx.Graph:
+        """The process projection (:func:`process_projection`)."""
+        return process_projection(self.bipartite)
 
 
 # -- reading
@@ -314,6 +332,31 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _select(dataset: Dataset, query: str) -> Iterator[dict[str, str]]:
+    """The rows of a SELECT query, each value as its text (an IRI, a literal's lexical form; ``""``
+    when unbound).
+
+    A dataset stored in Oxigraph (:func:`mig_graph.store.open_dataset`) is queried directly:
+    turning Oxigraph's answers into rdflib terms, only to read their text, takes four times as
+    long as the query itself.  Any other dataset is queried through rdflib.
+    """
+    store = getattr(dataset.store, "_inner", None)
+    if isinstance(store, ox.Store):
+        solutions = store.query(query, use_default_graph_as_union=dataset.default_union)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise TypeError("not a SELECT query")
+        names = [variable.value for variable in solutions.variables]
+        for solution in solutions:
+            yield {
+                name: "" if term is None else term.value for name, term in zip(names, solution, strict=True)
+            }
+        return
+    result = dataset.query(query)
+    names = [str(variable) for variable in result.vars or ()]
+    for row in result:
+        yield {name: _text(value) for name, value in zip(names, row, strict=True)}
+
+
 def _earliest(dates: Iterable[str]) -> str:
     known = [date for date in dates if date]
     return min(known, key=lambda date: (PartialDate(date).earliest, date)) if known else ""
@@ -326,21 +369,19 @@ def _latest(dates: Iterable[str]) -> str:
 
 def read_links(dataset: Dataset) -> list[LinkRow]:
     """Every actor–process link of the graph, one row per link and date (SPARQL)."""
-    rows = []
-    for relation, actor, process, role, start, end, respect, sources in dataset.query(_LINKS):
-        rows.append(
-            LinkRow(
-                relation=str(relation),
-                actor=node_id(str(actor)),
-                process=node_id(str(process)),
-                role="signatory" if str(relation) == "signature" else _text(role).rsplit("/", 1)[-1],
-                start=_text(start),
-                end=_text(end),
-                sources=" ".join(sorted(_text(sources).split())),
-                in_respect_of=_text(respect),
-            )
+    return [
+        LinkRow(
+            relation=row["relation"],
+            actor=node_id(row["actor"]),
+            process=node_id(row["process"]),
+            role="signatory" if row["relation"] == "signature" else row["roleIri"].rsplit("/", 1)[-1],
+            start=row["start"],
+            end=row["end"],
+            sources=" ".join(sorted(row["sources"].split())),
+            in_respect_of=row["respect"],
         )
-    return rows
+        for row in _select(dataset, _LINKS)
+    ]
 
 
 def read_node_attributes(dataset: Dataset, nodes: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -350,24 +391,24 @@ def read_node_attributes(dataset: Dataset, nodes: Iterable[str]) -> dict[str, di
         return {}
     values = " ".join(f"<{_iri(node)}>" for node in wanted)
     attributes: dict[str, dict[str, Any]] = {}
-    for row in dataset.query(_NODE_ATTRIBUTES % values):
-        types = set(_text(row.types).split())
+    for row in _select(dataset, _NODE_ATTRIBUTES % values):
+        types = set(row["types"].split())
         kinds = [kind for iri, kind in KINDS if iri in types]
-        record: dict[str, Any] = {"iri": str(row.node), "kind": kinds[0] if kinds else "other"}
+        record: dict[str, Any] = {"iri": row["node"], "kind": kinds[0] if kinds else "other"}
         record["kinds"] = " ".join(kinds)
         for field in _NODE_FIELDS:
-            record[field] = _text(getattr(row, field))
-        record["start"] = _earliest(_text(row.starts).split())
-        record["end"] = _latest(_text(row.ends).split())
-        attributes[node_id(str(row.node))] = record
+            record[field] = row[field]
+        record["start"] = _earliest(row["starts"].split())
+        record["end"] = _latest(row["ends"].split())
+        attributes[node_id(row["node"])] = record
     return attributes
 
 
 def read_timeline(dataset: Dataset) -> tuple[TimelineEvent, ...]:
     """Dated meetings and establishments, in date order (SPARQL)."""
     found = [
-        (node_id(str(row.entity)), str(row.category), _earliest(str(row.starts).split()))
-        for row in dataset.query(_TIMELINE)
+        (node_id(row["entity"]), row["category"], _earliest(row["starts"].split()))
+        for row in _select(dataset, _TIMELINE)
     ]
     attributes = read_node_attributes(dataset, (node for node, _, _ in found))
     events = {
@@ -500,8 +541,6 @@ def read_graphs(
         timeline = tuple(event for event in timeline if PartialDate(event.date).earliest <= limit)
     return AnalysisGraphs(
         bipartite=bipartite,
-        actors=actor_projection(bipartite),
-        processes=process_projection(bipartite),
         timeline=timeline,
         as_of=as_of,
         roles=role_set,
@@ -518,17 +557,17 @@ def sides(bipartite: nx.Graph) -> tuple[list[str], list[str]]:
 
 
 def incidence_matrix(bipartite: nx.Graph, rows: list[str], columns: list[str]) -> np.ndarray:
-    """0/1 matrix: ``rows`` × ``columns`` (dense: a few thousand nodes a side)."""
-    row_index = {node: i for i, node in enumerate(rows)}
+    """0/1 matrix: ``rows`` × ``columns``, 1 where they are linked; every neighbour of a row must
+    be a column (dense: thousands of rows by hundreds of columns take a few MiB)."""
     column_index = {node: j for j, node in enumerate(columns)}
+    adjacency = bipartite.adj
+    neighbours = [adjacency.get(node, {}) for node in rows]
+    degrees = [len(linked) for linked in neighbours]
+    j = np.fromiter(
+        (column_index[other] for linked in neighbours for other in linked), dtype=np.int64, count=sum(degrees)
+    )
     matrix = np.zeros((len(rows), len(columns)), dtype=np.int32)
-    pairs = [
-        (row_index[u], column_index[v]) if u in row_index else (row_index[v], column_index[u])
-        for u, v in bipartite.edges()
-    ]
-    if pairs:
-        i, j = zip(*pairs, strict=True)
-        matrix[list(i), list(j)] = 1
+    matrix[np.repeat(np.arange(len(rows)), degrees), j] = 1
     return matrix
 
 

@@ -14,7 +14,7 @@ import networkx as nx
 
 from mig_graph.analysis import KINDS, SEED
 
-__all__ = ["KIND_COLOURS", "layout"]
+__all__ = ["KIND_COLOURS", "layout", "most_linked"]
 
 _PALETTE = (
     "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
@@ -32,6 +32,17 @@ def _ordered_subgraph(graph: nx.Graph, nodes: set[str]) -> nx.Graph:
     subgraph.add_nodes_from((node, graph.nodes[node]) for node in graph if node in nodes)
     subgraph.add_edges_from((u, v) for u, v in graph.edges(subgraph) if v in nodes)
     return subgraph
+
+
+def most_linked(graph: nx.Graph, count: int) -> nx.Graph:
+    """The subgraph induced by the ``count`` nodes with most links (ties by identifier), in the
+    graph's node order: what a drawing of a large graph shows.
+
+    >>> sorted(most_linked(nx.star_graph(4), 2).edges())
+    [(0, 1)]
+    """
+    chosen = set(sorted(graph, key=lambda node: (-graph.degree(node), str(node)))[:count])
+    return _ordered_subgraph(graph, chosen)
 
 
 def _component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:

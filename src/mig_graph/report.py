@@ -14,6 +14,11 @@ overlap of the processes with most members.  Plots are drawn with Matplotlib's A
 canvases (no GUI backend), and are deterministic: seeded layout, fixed SVG ids
 (``svg.hashsalt``), no creation dates.  Betweenness is exact up to 1,000 nodes and estimated
 from 100 seeded sources beyond.
+
+A large network is not drawn whole: beyond :data:`NETWORK_LIMIT` nodes the network plot shows
+the nodes with most links and the links between them, and the report says so; the tables are
+always computed on the whole graphs (the projections' measures without building them, see
+:mod:`mig_graph.measures`).
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import html
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,11 +38,19 @@ import networkx as nx
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from mig_graph.analysis import KIND_LABELS, AnalysisGraphs, TimelineEvent, display_name
 from mig_graph.dates import PartialDate
-from mig_graph.drawing import KIND_COLOURS, layout
-from mig_graph.measures import brokers, centralities, communities, overlap_matrix, processes_per_actor
+from mig_graph.drawing import KIND_COLOURS, layout, most_linked
+from mig_graph.measures import (
+    brokers,
+    communities,
+    overlap_matrix,
+    processes_per_actor,
+    projection_centralities,
+    projection_size,
+)
 
 __all__ = [
     "LANGUAGES",
@@ -54,6 +69,13 @@ HEATMAP_SIZE = 25
 """Processes (those with most members) in the overlap heatmap."""
 OVERLAP_TABLE_SIZE = 10
 EXACT_BETWEENNESS_LIMIT = 1000
+NETWORK_LIMIT = 300
+"""Nodes in the network plot: a larger network is drawn as its nodes with most links."""
+NODE_SIZE_DEGREE = 50
+"""Nodes of up to this many links are drawn at a size set by their degree alone; when some
+node has more, sizes are scaled so that the largest is drawn at this degree's size."""
+MEMBERSHIP_BARS = 30
+"""Bars of the memberships plot: beyond, each bar counts the states of several numbers of processes."""
 BETWEENNESS_SAMPLE = 100
 
 TEXT: dict[str, dict[str, str]] = {
@@ -78,6 +100,16 @@ TEXT: dict[str, dict[str, str]] = {
         "processes": "processes (shared actors)",
         "network_title": "Actors and processes",
         "network_caption": "The bipartite network; colours by kind, size by number of links.",
+        "network_title_subset": "Actors and processes: the {shown} with most links (of {total})",
+        "network_subset": (
+            "The bipartite network has {total} nodes, too many to draw legibly: the figure shows the "
+            "{shown} nodes with most links (ties broken by identifier) and the {edges} links between "
+            "them. The tables are computed on the whole network."
+        ),
+        "network_caption_subset": (
+            "The {shown} nodes of the bipartite network with most links, of {total}, and the links "
+            "between them; colours by kind, size by number of links."
+        ),
         "top_actors": "Actors by number of processes",
         "rank": "rank",
         "actor": "actor",
@@ -86,6 +118,9 @@ TEXT: dict[str, dict[str, str]] = {
         "processes_count": "processes",
         "memberships_title": "Memberships per state",
         "memberships_caption": "How many states take part in 1, 2, 3… processes.",
+        "memberships_caption_binned": (
+            "How many states take part in 1 to {width}, {next} to {twice}… processes (bars of {width})."
+        ),
         "memberships_x": "number of processes",
         "memberships_y": "number of states",
         "centrality_actors": "Central actors (actor projection)",
@@ -158,6 +193,16 @@ TEXT: dict[str, dict[str, str]] = {
         "processes": "processus (acteurs partagés)",
         "network_title": "Acteurs et processus",
         "network_caption": "Le réseau biparti ; couleurs par type, taille selon le nombre de liens.",
+        "network_title_subset": "Acteurs et processus : les {shown} ayant le plus de liens (sur {total})",
+        "network_subset": (
+            "Le réseau biparti compte {total} nœuds, trop pour être dessinés lisiblement : la figure "
+            "montre les {shown} nœuds ayant le plus de liens (à égalité, par ordre d'identifiant) et les "
+            "{edges} liens entre eux. Les tableaux portent sur tout le réseau."
+        ),
+        "network_caption_subset": (
+            "Les {shown} nœuds du réseau biparti ayant le plus de liens, sur {total}, et les liens "
+            "entre eux ; couleurs par type, taille selon le nombre de liens."
+        ),
         "top_actors": "Acteurs par nombre de processus",
         "rank": "rang",
         "actor": "acteur",
@@ -166,6 +211,9 @@ TEXT: dict[str, dict[str, str]] = {
         "processes_count": "processus",
         "memberships_title": "Adhésions par État",
         "memberships_caption": "Combien d'États prennent part à 1, 2, 3… processus.",
+        "memberships_caption_binned": (
+            "Combien d'États prennent part à 1 à {width}, {next} à {twice}… processus (barres de {width})."
+        ),
         "memberships_x": "nombre de processus",
         "memberships_y": "nombre d'États",
         "centrality_actors": "Acteurs centraux (projection des acteurs)",
@@ -355,22 +403,34 @@ def _empty(figure: Figure, lang: str) -> Figure:
     return figure
 
 
-def plot_network(graph: nx.Graph, lang: str = "en") -> Figure:
-    """The graph drawn with the seeded layout, coloured by kind, sized by degree."""
+def plot_network(graph: nx.Graph, lang: str = "en", *, limit: int = NETWORK_LIMIT) -> Figure:
+    """The graph drawn with the seeded layout, coloured by kind, sized by degree.
+
+    A graph of more than ``limit`` nodes is drawn as its ``limit`` nodes with most links and the
+    links between them (:func:`mig_graph.drawing.most_linked`; the title says so): thousands of
+    nodes and their links would only cover each other.
+    """
+    text = TEXT[lang]
     figure = Figure(figsize=(11, 9), layout="constrained")
     axes = figure.add_subplot()
-    axes.set_title(TEXT[lang]["network_title"])
+    drawn = graph if graph.number_of_nodes() <= limit else most_linked(graph, limit)
+    if drawn is graph:
+        axes.set_title(text["network_title"])
+    else:
+        axes.set_title(text["network_title_subset"].format(shown=len(drawn), total=len(graph)))
     axes.set_axis_off()
     if graph.number_of_nodes() == 0:
         return _empty(figure, lang)
-    positions = {node: (x, 1000 - y) for node, (x, y) in layout(graph).items()}
-    segments = [(positions[u], positions[v]) for u, v in graph.edges()]
+    positions = {node: (x, 1000 - y) for node, (x, y) in layout(drawn).items()}
+    top = max(degree for _, degree in graph.degree())
+    scale = NODE_SIZE_DEGREE / top if top > NODE_SIZE_DEGREE else 1.0
+    segments = [(positions[u], positions[v]) for u, v in drawn.edges()]
     axes.add_collection(LineCollection(segments, colors="#999999", linewidths=0.6, alpha=0.5, zorder=1))
-    nodes = list(graph)
+    nodes = list(drawn)
     axes.scatter(
         [positions[node][0] for node in nodes],
         [positions[node][1] for node in nodes],
-        s=[16 + 10 * graph.degree(node) ** 0.5 * 4 for node in nodes],
+        s=[16 + 10 * (graph.degree(node) * scale) ** 0.5 * 4 for node in nodes],
         c=[KIND_COLOURS.get(graph.nodes[node].get("kind", ""), "#444444") for node in nodes],
         edgecolors="white",
         linewidths=0.6,
@@ -388,7 +448,7 @@ def plot_network(graph: nx.Graph, lang: str = "en") -> Figure:
             zorder=3,
         )
     kinds = [
-        kind for kind in KIND_COLOURS if any(data.get("kind") == kind for _, data in graph.nodes(data=True))
+        kind for kind in KIND_COLOURS if any(data.get("kind") == kind for _, data in drawn.nodes(data=True))
     ]
     handles = [
         Line2D([], [], marker="o", linestyle="", color=KIND_COLOURS[kind], label=_kind_name(kind, lang))
@@ -432,17 +492,39 @@ def plot_overlap(bipartite: nx.Graph, lang: str = "en", *, size: int = HEATMAP_S
     return figure
 
 
+def _state_memberships(bipartite: nx.Graph) -> list[int]:
+    return [bipartite.degree(node) for node, kind in bipartite.nodes(data="kind") if kind == "state"]
+
+
+def _membership_bar_width(counts: Sequence[int]) -> int:
+    """How many numbers of processes each bar of the memberships plot covers (1 up to
+    :data:`MEMBERSHIP_BARS` bars)."""
+    return max(1, math.ceil(max(counts, default=0) / MEMBERSHIP_BARS))
+
+
 def plot_memberships(bipartite: nx.Graph, lang: str = "en") -> Figure:
-    """Bar chart: number of states by number of processes they take part in."""
+    """Bar chart: number of states by number of processes they take part in; when states take
+    part in more than :data:`MEMBERSHIP_BARS` processes, each bar covers several numbers."""
     figure = Figure(figsize=(7, 4), layout="constrained")
     axes = figure.add_subplot()
     axes.set_title(TEXT[lang]["memberships_title"])
-    counts = [bipartite.degree(node) for node, kind in bipartite.nodes(data="kind") if kind == "state"]
+    counts = _state_memberships(bipartite)
     if not counts:
         return _empty(figure, lang)
-    values = range(1, max(counts) + 1)
-    axes.bar(values, [counts.count(value) for value in values], color=KIND_COLOURS["state"])
-    axes.set_xticks(list(values) if len(values) <= 30 else axes.get_xticks())
+    width = _membership_bar_width(counts)
+    if width == 1:
+        values = range(1, max(counts) + 1)
+        tally = Counter(counts)
+        axes.bar(values, [tally[value] for value in values], color=KIND_COLOURS["state"])
+        axes.set_xticks(list(values) if len(values) <= 30 else axes.get_xticks())
+    else:  # bar i counts the states in i·width + 1 to (i + 1)·width processes
+        tally = Counter((count - 1) // width for count in counts)
+        bars = range(max(tally) + 1)
+        lefts = [bar * width + 0.5 for bar in bars]
+        heights = [tally[bar] for bar in bars]
+        axes.bar(lefts, heights, width=width, align="edge", color=KIND_COLOURS["state"], edgecolor="white")
+        axes.set_xlim(0, lefts[-1] + width + 0.5)
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_xlabel(TEXT[lang]["memberships_x"])
     axes.set_ylabel(TEXT[lang]["memberships_y"])
     axes.spines[["top", "right"]].set_visible(False)
@@ -472,13 +554,11 @@ def plot_timeline(events: Sequence[TimelineEvent], lang: str = "en") -> Figure:
         axes.set_yticks(range(rows), labels, fontsize=7)
         axes.set_ylim(-0.7, rows - 0.3)
     else:
-        years = sorted({int(event.date[:4]) for event in events})
+        tally = Counter((event.category, int(event.date[:4])) for event in events)
+        years = sorted({year for _, year in tally})
         bottom = [0] * len(years)
         for category in ("establishment", "meeting"):
-            heights = [
-                sum(1 for event in events if event.category == category and int(event.date[:4]) == year)
-                for year in years
-            ]
+            heights = [tally[category, year] for year in years]
             axes.bar(years, heights, bottom=bottom, color=colours[category])
             bottom = [low + high for low, high in zip(bottom, heights, strict=True)]
         axes.set_ylabel(text["count"])
@@ -518,37 +598,37 @@ def _number(value: float) -> str:
 
 
 def _graph_table(graphs: AnalysisGraphs, text: dict[str, str]) -> _Table:
+    bipartite = graphs.bipartite
+    # every component of the bipartite graph has actors and processes, so each projection has
+    # as many components; their sizes are counted without building them
+    components = nx.number_connected_components(bipartite) if bipartite.number_of_nodes() else 0
+    sizes = {
+        "bipartite": (bipartite.number_of_nodes(), bipartite.number_of_edges()),
+        "actors": projection_size(bipartite, 0),
+        "processes": projection_size(bipartite, 1),
+    }
     rows = []
-    for key in ("bipartite", "actors", "processes"):
-        graph = getattr(graphs, key)
-        density = nx.density(graph) if graph.number_of_nodes() > 1 else 0.0
-        components = nx.number_connected_components(graph) if graph.number_of_nodes() else 0
-        rows.append(
-            (
-                text[key],
-                str(graph.number_of_nodes()),
-                str(graph.number_of_edges()),
-                _number(density),
-                str(components),
-            )
-        )
+    for key, (nodes, edges) in sizes.items():
+        density = 2 * edges / (nodes * (nodes - 1)) if nodes > 1 else 0.0
+        rows.append((text[key], str(nodes), str(edges), _number(density), str(components)))
     return _Table(
         (text["graph"], text["nodes"], text["edges"], text["density"], text["components"]), tuple(rows)
     )
 
 
-def _centrality_table(graph: nx.Graph, lang: str) -> tuple[_Table, int | None]:
+def _centrality_table(bipartite: nx.Graph, side: int, lang: str) -> tuple[_Table, int | None]:
     text = TEXT[lang]
-    sample = BETWEENNESS_SAMPLE if graph.number_of_nodes() > EXACT_BETWEENNESS_LIMIT else None
+    size = sum(1 for _, value in bipartite.nodes(data="bipartite") if value == side)
+    sample = BETWEENNESS_SAMPLE if size > EXACT_BETWEENNESS_LIMIT else None
     rows = tuple(
         (
-            _name(graph.nodes[row.node], lang),
+            _name(bipartite.nodes[row.node], lang),
             str(row.degree),
             f"{row.strength:g}",
             _number(row.betweenness),
             _number(row.eigenvector),
         )
-        for row in centralities(graph, betweenness_sample=sample)[:TOP]
+        for row in projection_centralities(bipartite, side, betweenness_sample=sample)[:TOP]
     )
     headers = (text["node"], text["degree"], text["strength"], text["betweenness"], text["eigenvector"])
     return _Table(headers, rows), sample
@@ -565,13 +645,24 @@ def _summary_section(graphs: AnalysisGraphs, lang: str, as_of: str | None) -> li
     blocks: list[_Block] = [_Paragraph(text["as_of"].format(date=as_of) if as_of else text["all_dates"])]
     if graphs.roles is not None:
         blocks.append(_Paragraph(text["roles"].format(roles=", ".join(sorted(graphs.roles)))))
+    blocks += [_Heading(text["summary"]), _Paragraph(text["summary_text"]), _graph_table(graphs, text)]
+    total = graphs.bipartite.number_of_nodes()
+    if total <= NETWORK_LIMIT:
+        return [*blocks, _Figure("network", text["network_caption"])]
+    drawn = most_linked(graphs.bipartite, NETWORK_LIMIT)
+    counts = {"shown": len(drawn), "total": total, "edges": drawn.number_of_edges()}
     return [
         *blocks,
-        _Heading(text["summary"]),
-        _Paragraph(text["summary_text"]),
-        _graph_table(graphs, text),
-        _Figure("network", text["network_caption"]),
+        _Paragraph(text["network_subset"].format(**counts)),
+        _Figure("network", text["network_caption_subset"].format(**counts)),
     ]
+
+
+def _memberships_caption(bipartite: nx.Graph, text: dict[str, str]) -> str:
+    width = _membership_bar_width(_state_memberships(bipartite))
+    if width == 1:
+        return text["memberships_caption"]
+    return text["memberships_caption_binned"].format(width=width, next=width + 1, twice=2 * width)
 
 
 def _actors_section(bipartite: nx.Graph, lang: str) -> list[_Block]:
@@ -588,14 +679,14 @@ def _actors_section(bipartite: nx.Graph, lang: str) -> list[_Block]:
     return [
         _Heading(text["top_actors"]),
         _Table((text["rank"], text["actor"], text["kind"], text["processes_count"]), rows),
-        _Figure("memberships", text["memberships_caption"]),
+        _Figure("memberships", _memberships_caption(bipartite, text)),
     ]
 
 
 def _centrality_section(graphs: AnalysisGraphs, lang: str) -> list[_Block]:
     text = TEXT[lang]
-    actor_table, actor_sample = _centrality_table(graphs.actors, lang)
-    process_table, process_sample = _centrality_table(graphs.processes, lang)
+    actor_table, actor_sample = _centrality_table(graphs.bipartite, 0, lang)
+    process_table, process_sample = _centrality_table(graphs.bipartite, 1, lang)
     sample = actor_sample or process_sample
     return [
         _Heading(text["centrality_actors"]),
@@ -608,7 +699,7 @@ def _centrality_section(graphs: AnalysisGraphs, lang: str) -> list[_Block]:
 
 def _brokers_section(graphs: AnalysisGraphs, lang: str) -> list[_Block]:
     text = TEXT[lang]
-    found = brokers(graphs.bipartite, graphs.processes)[:TOP]
+    found = brokers(graphs.bipartite)[:TOP]
     rows = tuple(
         (
             _name(graphs.bipartite.nodes[row.actor], lang),
