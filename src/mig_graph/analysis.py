@@ -74,6 +74,7 @@ from rdflib import Dataset
 
 from mig_graph.dates import PartialDate, parse_date
 from mig_graph.namespaces import ID, MG, PREFIXES
+from mig_graph.store import oxigraph_of
 
 __all__ = [
     "KINDS",
@@ -340,8 +341,8 @@ def _select(dataset: Dataset, query: str) -> Iterator[dict[str, str]]:
     turning Oxigraph's answers into rdflib terms, only to read their text, takes four times as
     long as the query itself.  Any other dataset is queried through rdflib.
     """
-    store = getattr(dataset.store, "_inner", None)
-    if isinstance(store, ox.Store):
+    store = oxigraph_of(dataset)
+    if store is not None:
         solutions = store.query(query, use_default_graph_as_union=dataset.default_union)
         if not isinstance(solutions, ox.QuerySolutions):
             raise TypeError("not a SELECT query")
