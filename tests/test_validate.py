@@ -153,3 +153,13 @@ def test_focus_on_the_command_line_finds_a_violation_of_that_record():
     assert result.stdout.splitlines()[-1] == "3 violations, 0 warnings: the graph does not conform."
     elsewhere = _invoke("validate", str(BAD_MEMBERSHIP), "--focus", "source/test")
     assert elsewhere.exit_code == 0
+
+
+def test_validation_leaves_the_data_graph_as_it_was(built):
+    from mig_graph.store import in_memory
+    from mig_graph.validate import validate_graph
+
+    data = in_memory(built.graph)
+    before = set(data)
+    report = validate_graph(data)
+    assert set(data) == before and len(report.warnings) == 9
