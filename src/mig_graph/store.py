@@ -16,12 +16,21 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import XSD, Dataset, Graph, Literal
+from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from mig_graph.errors import InputError, Location
 
-__all__ = ["RDF_FORMATS", "in_memory", "load_dataset", "load_store", "open_dataset", "simple_literal"]
+__all__ = [
+    "RDF_FORMATS",
+    "from_oxigraph",
+    "in_memory",
+    "load_dataset",
+    "load_store",
+    "open_dataset",
+    "oxigraph_store",
+    "simple_literal",
+]
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -36,6 +45,7 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 _QUAD_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG}
 _FILL_DEFAULT_GRAPH = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 _MARKER = "mig-graph-store"
+_XSD_STRING = ox.NamedNode(str(XSD.string))
 
 
 def _dataset(store: ox.Store) -> Dataset:
@@ -136,3 +146,24 @@ def in_memory(graph: Graph) -> Graph:
     copy = Graph()
     copy.addN((s, p, simple_literal(o), copy) for s, p, o in graph)
     return copy
+
+
+def oxigraph_store(dataset: Dataset) -> ox.Store:
+    """The Oxigraph store behind a dataset (as :func:`open_dataset` gives), for index lookups and
+    streaming without rdflib copies."""
+    if not isinstance(dataset.store, OxigraphStore):
+        raise TypeError("the dataset is not held in Oxigraph; open it with open_dataset or load_dataset")
+    return dataset.store._inner
+
+
+def from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """An Oxigraph term as an rdflib term, an ``xsd:string`` literal made simple (as :func:`in_memory`)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype == _XSD_STRING:
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
