@@ -80,8 +80,15 @@ def page_path(iri: str) -> str | None:
 
 
 def _link(from_path: str, to_path: str) -> str:
+    """The address of a site path from a page's: ``posixpath.relpath`` of the two, but without its
+    look at the working directory (a page has tens of links and a large site many pages)."""
     target, _, anchor = to_path.partition("#")
-    relative = posixpath.relpath(target, posixpath.dirname(from_path) or ".")
+    start = [part for part in posixpath.dirname(from_path).split("/") if part]
+    path = [part for part in target.split("/") if part]
+    common = 0
+    while common < min(len(start), len(path)) and start[common] == path[common]:
+        common += 1
+    relative = "/".join([".."] * (len(start) - common) + path[common:]) or "."
     return relative + (f"#{anchor}" if anchor else "")
 
 
