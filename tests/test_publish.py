@@ -15,8 +15,11 @@ from rdflib import SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import Namespace
 
+from mig_graph.build import jsonld_text, sorted_lines
 from mig_graph.catalog import dataset_version
+from mig_graph.namespaces import bind_prefixes
 from mig_graph.publish import publish
+from mig_graph.store import in_memory
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 VERSION = dataset_version().version
@@ -98,6 +101,15 @@ def test_dumps_are_versioned_with_sha256_sums(site, built):
     assert len(set(quads.quads())) == len(set(built.dataset.quads()))
     jsonld = Graph().parse(dumps / f"mig-graph-{VERSION}.jsonld", format="json-ld")
     assert isomorphic(jsonld, built.graph)
+
+
+def test_streamed_dumps_are_rdflib_serialisations_of_the_whole_graph(site, store):
+    graph = bind_prefixes(in_memory(store.default_graph))
+    dumps, name = site / "dumps", f"mig-graph-{VERSION}"
+    assert (dumps / f"{name}.ttl").read_text(encoding="utf-8") == graph.serialize(format="turtle")
+    assert (dumps / f"{name}.jsonld").read_text(encoding="utf-8") == jsonld_text(graph, "context.jsonld")
+    ntriples = gzip.decompress((dumps / f"{name}.nt.gz").read_bytes()).decode("utf-8")
+    assert ntriples == sorted_lines(graph.serialize(format="nt"))
 
 
 def test_void_counts_equal_the_dump(site):

@@ -40,6 +40,7 @@ __all__ = [
     "build",
     "compile_data",
     "jsonld_context",
+    "jsonld_nodes",
     "jsonld_text",
     "sorted_lines",
     "union_graph",
@@ -171,12 +172,16 @@ def jsonld_text(graph: Graph, context: str | dict) -> str:
     ``context`` is what the document's ``@context`` says: the address of a context file, or the
     context itself (a standalone document).
     """
+    compact = {"@context": context, "@graph": jsonld_nodes(graph)}
+    return json.dumps(compact, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def jsonld_nodes(graph: Graph) -> list[dict]:
+    """The JSON-LD nodes of a graph, compacted with the project's prefixes, in a stable order."""
     document = json.loads(graph.serialize(format="json-ld", context=PREFIXES, auto_compact=True))
     nodes = document.get("@graph", [document])
     for node in nodes:
         for key, value in node.items():
             if isinstance(value, list):
                 node[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True))
-    nodes = sorted(nodes, key=lambda node: node.get("@id", ""))
-    compact = {"@context": context, "@graph": nodes}
-    return json.dumps(compact, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    return sorted(nodes, key=lambda node: node.get("@id", ""))

@@ -7,7 +7,7 @@ listed here is declared in ``ontology/mig-graph.ttl`` (a test checks both ways).
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "PREFIXES",
     "VOCAB",
     "WD",
+    "bind_prefixes",
 ]
 
 BASE = "https://w3id.org/mig-graph/"
@@ -173,3 +174,10 @@ PREFIXES: dict[str, str] = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "wd": str(WD),
 }
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """The graph, with the project's prefixes bound (in place of rdflib's own for the same names)."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from html import escape
 
@@ -80,8 +80,15 @@ def page_path(iri: str) -> str | None:
 
 
 def _link(from_path: str, to_path: str) -> str:
+    """The address of a site path from a page's: ``posixpath.relpath`` of the two, but without its
+    look at the working directory (a page has tens of links and a large site many pages)."""
     target, _, anchor = to_path.partition("#")
-    relative = posixpath.relpath(target, posixpath.dirname(from_path) or ".")
+    start = [part for part in posixpath.dirname(from_path).split("/") if part]
+    path = [part for part in target.split("/") if part]
+    common = 0
+    while common < min(len(start), len(path)) and start[common] == path[common]:
+        common += 1
+    relative = "/".join([".."] * (len(start) - common) + path[common:]) or "."
     return relative + (f"#{anchor}" if anchor else "")
 
 
@@ -121,16 +128,26 @@ class EntityView:
 def html_page(
     title: str, body: str, from_path: str, version: str, *, lang: str = "en", head: str = ""
 ) -> str:
+    before, after = _frame(title, from_path, version, lang=lang, head=head)
+    return before + body + after
+
+
+def _frame(title: str, from_path: str, version: str, *, lang: str = "en", head: str = "") -> tuple[str, str]:
+    """What a page has before and after its body."""
     home = _link(from_path, "index.html")
-    return (
+    before = (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)} · mig-graph</title>\n<style>{STYLE}</style>\n{head}</head>\n<body>\n"
         f'<header><a href="{home}">mig-graph</a> · <span class="muted">global migration governance, '
-        f"dataset version {escape(version)}</span></header>\n<main>\n{body}\n</main>\n"
+        f"dataset version {escape(version)}</span></header>\n<main>\n"
+    )
+    after = (
+        "\n</main>\n"
         f'<footer>Data CC BY 4.0 · <a href="{_link(from_path, "ontology/index.html")}">ontology</a> · '
         f'<a href="{_link(from_path, "dumps/index.html")}">downloads</a></footer>\n</body>\n</html>\n'
     )
+    return before, after
 
 
 def _value(term: Node, from_path: str, labels: Labels) -> str:
@@ -207,19 +224,18 @@ def render_entity(view: EntityView, labels: Labels, jsonld: str) -> str:
 
 def render_index(
     counts: list[tuple[str, int]], entities: list[tuple[str, str, str, str]], triples: int, version: str
-) -> str:
-    """The home page: what the dataset is, counts, a search by name and a browse by kind.
+) -> Iterator[str]:
+    """The home page, in pieces to write one after another: what the dataset is, counts, a search by
+    name and a browse by kind.
 
     ``entities`` are ``(iri, kind, English label, French label)``.
     """
     by_kind: dict[str, list[tuple[str, str, str]]] = {}
     for iri, kind, english, french in entities:
         by_kind.setdefault(kind, []).append((iri, english, french))
-    index = [
-        {"label": english, "fr": french, "kind": kind, "href": page_path(iri)}
-        for iri, kind, english, french in entities
-    ]
-    parts = [
+    before, after = _frame("mig-graph", "index.html", version)
+    yield before
+    for part in (
         "<h1>mig-graph: a knowledge graph of global migration governance</h1>",
         '<p lang="en">Inter-State consultation mechanisms on migration — regional consultative '
         "processes, inter-regional forums and global processes — with their member states, meetings, "
@@ -231,19 +247,20 @@ def render_index(
         "<h2>Counts</h2>\n<table><tr><th>kind</th><th>entities</th></tr>",
         *(f"<tr><td>{escape(kind)}</td><td>{count}</td></tr>" for kind, count in counts),
         "</table>\n<h2>Browse by kind</h2>",
-    ]
+    ):
+        yield part + "\n"
     for kind in sorted(by_kind):
         items = sorted(by_kind[kind], key=lambda item: item[1].casefold())
-        parts.append(f'<h3 id="{escape(kind.replace(":", "-"))}">{escape(kind)} ({len(items)})</h3>\n<ul>')
-        parts.extend(
-            f'<li><a href="{escape(page_path(iri) or "")}">{escape(english)}</a></li>'
-            for iri, english, _ in items
-        )
-        parts.append("</ul>")
-    script = (
-        "<script>\nconst entities = "
-        + json.dumps(index, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-        + """;
+        yield f'<h3 id="{escape(kind.replace(":", "-"))}">{escape(kind)} ({len(items)})</h3>\n<ul>\n'
+        for iri, english, _ in items:
+            yield f'<li><a href="{escape(page_path(iri) or "")}">{escape(english)}</a></li>\n'
+        yield "</ul>\n"
+    yield "<script>\nconst entities = ["
+    for number, (iri, kind, english, french) in enumerate(entities):
+        entry = {"label": english, "fr": french, "kind": kind, "href": page_path(iri)}
+        text = json.dumps(entry, ensure_ascii=False, sort_keys=True)
+        yield (", " if number else "") + text.replace("</", "<\\/")
+    yield """];
 const box = document.getElementById('search'), hits = document.getElementById('hits');
 const fold = s => s.normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase();
 box.addEventListener('input', () => {
@@ -255,8 +272,7 @@ box.addEventListener('input', () => {
   }
 });
 </script>"""
-    )
-    return html_page("mig-graph", "\n".join(parts) + "\n" + script, "index.html", version)
+    yield after
 
 
 def render_scheme(scheme: str, vocabulary: Graph, version: str) -> str:

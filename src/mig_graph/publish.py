@@ -8,33 +8,32 @@ is described on that entity's page.  Only files whose content changed are rewrit
 
 from __future__ import annotations
 
-import gzip
-import hashlib
-import posixpath
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from mig_graph import paths
-from mig_graph.build import jsonld_context, jsonld_text, sorted_lines
-from mig_graph.catalog import DatasetVersion, Distribution, dataset_version, describe_dataset
+from mig_graph import dumps, paths
+from mig_graph.build import jsonld_text, sorted_lines
+from mig_graph.catalog import DatasetVersion, dataset_version, describe_dataset
 from mig_graph.compiler import VOCABULARY_GRAPH
-from mig_graph.namespaces import BASE, ID, MG, PREFIXES
+from mig_graph.namespaces import BASE, ID, MG, PREFIXES, bind_prefixes
 from mig_graph.pages import (
     EntityView,
     Labels,
-    html_page,
     page_path,
     render_entity,
     render_index,
     render_ontology,
     render_scheme,
 )
-from mig_graph.store import in_memory, simple_literal
+from mig_graph.sitefiles import SiteFiles
+from mig_graph.store import from_oxigraph, in_memory, oxigraph_store
 from mig_graph.summary import class_counts, compact
 
 __all__ = ["ENTITY_FORMATS", "PublishReport", "publish"]
@@ -66,56 +65,16 @@ class PublishReport:
     version: str
 
 
-class _Writer:
-    """Writes a file only if its bytes changed; remembers every path it produced."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.produced: set[Path] = set()
-        self.written = 0
-
-    def write(self, relative: str, content: str | bytes) -> Path:
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        path = self.root / relative
-        self.produced.add(path)
-        if path.is_file() and path.read_bytes() == data:
-            return path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_bytes(data)
-        temporary.replace(path)
-        self.written += 1
-        return path
-
-    def remove_stale(self, folders: Iterable[str]) -> int:
-        """Delete files of earlier runs that this run did not produce (entities that disappeared)."""
-        removed = 0
-        for folder in folders:
-            for path in (self.root / folder).rglob("*"):
-                if path.is_file() and path not in self.produced:
-                    path.unlink()
-                    removed += 1
-        return removed
-
-
-def _bind(graph: Graph) -> Graph:
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
-    return graph
-
-
 def _serialise(graph: Graph, fmt: str) -> str:
     """Deterministic text of a graph: sorted N-Triples, sorted JSON-LD, streamed sorted RDF/XML."""
     if fmt == "json-ld":
         return jsonld_text(graph, PREFIXES)
     if fmt == "xml":
-        import pyoxigraph
-
         ordered = sorted(graph, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
         prefixes = {prefix: str(namespace) for prefix, namespace in graph.namespaces() if prefix}
-        data = pyoxigraph.serialize(
-            [pyoxigraph.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in ordered],
-            format=pyoxigraph.RdfFormat.RDF_XML,
+        data = ox.serialize(
+            [ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in ordered],
+            format=ox.RdfFormat.RDF_XML,
             prefixes=prefixes,
         )
         return data.decode("utf-8")
@@ -125,19 +84,17 @@ def _serialise(graph: Graph, fmt: str) -> str:
     return text
 
 
-def _ox(term: Node):
+def _ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """An rdflib term as a pyoxigraph term."""
-    import pyoxigraph
-
     if isinstance(term, URIRef):
-        return pyoxigraph.NamedNode(str(term))
+        return ox.NamedNode(str(term))
     if isinstance(term, Literal):
         if term.language:
-            return pyoxigraph.Literal(str(term), language=term.language)
+            return ox.Literal(str(term), language=term.language)
         if term.datatype is not None:
-            return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype)))
-        return pyoxigraph.Literal(str(term))
-    return pyoxigraph.BlankNode(str(term))
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    return ox.BlankNode(str(term))
 
 
 def _owners(subjects: set[str]) -> dict[str, str]:
@@ -182,6 +139,31 @@ def _summary(graph: Graph, node: Node, labels: Labels) -> str:
     return ""
 
 
+def _describe(store: ox.Store, subjects: list[str]) -> tuple[Graph, dict[tuple[Node, Node, Node], list[str]]]:
+    """An entity's triples (its own and its dependent nodes'), and the sources that state each."""
+    description = bind_prefixes(Graph())
+    sources: dict[tuple[Node, Node, Node], list[str]] = defaultdict(list)
+    for subject in subjects:
+        node = URIRef(subject)
+        for quad in store.quads_for_pattern(ox.NamedNode(subject), None, None, None):
+            triple = (node, from_oxigraph(quad.predicate), from_oxigraph(quad.object))
+            if isinstance(quad.graph_name, ox.DefaultGraph):
+                description.add(triple)
+            elif quad.graph_name.value != str(VOCABULARY_GRAPH):
+                sources[triple].append(quad.graph_name.value)
+    return description, sources
+
+
+def _incoming(graph: Graph, iri: str, labels: Labels) -> list[tuple[str, str, str]]:
+    """Links to an entity from other entities' nodes (or from outside ``id/``), with their reading."""
+    links = set()
+    for subject, predicate in graph.subject_predicates(URIRef(iri)):
+        owner = labels.owners.get(str(subject))
+        if owner != iri and predicate != RDF.type:
+            links.add((str(predicate), owner or str(subject), _summary(graph, subject, labels)))
+    return sorted(links)
+
+
 def publish(
     dataset: Dataset,
     out_dir: Path,
@@ -190,35 +172,48 @@ def publish(
     version: DatasetVersion | None = None,
     progress: bool = False,
 ) -> PublishReport:
-    """Write the whole site into ``out_dir``; return what was produced and rewritten."""
+    """Write the whole site into ``out_dir``; return what was produced and rewritten.
+
+    The graph is read from its Oxigraph store one entity at a time, never copied whole.
+    """
     release = version or dataset_version()
-    writer = _Writer(out_dir)
-    graph = _bind(in_memory(dataset.default_graph))
+    files = SiteFiles(out_dir)
+    store = oxigraph_store(dataset)
+    graph = dataset.default_graph  # rdflib's view of the store, for lookups
     labels = _labels(graph)
     term_labels = _labels(Graph().parse(paths.ontology_file(), format="turtle"))
     labels.english.update(term_labels.english)
     labels.french.update(term_labels.french)
+    nodes = dumps.subjects(store)
+    labels.owners = _owners(
+        {node.value for node in nodes if isinstance(node, ox.NamedNode) and node.value.startswith(str(ID))}
+    )
 
-    subjects = {str(s) for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(str(ID))}
-    owners = _owners(subjects)
-    labels.owners = owners
-    descriptions: dict[str, Graph] = defaultdict(lambda: _bind(Graph()))
-    incoming: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
-    for s, p, o in graph:
-        owner = owners.get(str(s))
-        if owner is not None:
-            descriptions[owner].add((s, p, o))
-        target = owners.get(str(o)) if isinstance(o, URIRef) else None
-        if target is not None and target != owner and str(o) == target and p != RDF.type:
-            source = owner or str(s)
-            incoming[target].add((str(p), source, _summary(graph, s, labels)))
-    sources: dict[tuple[Node, Node, Node], list[str]] = defaultdict(list)
-    for s, p, o, context in dataset.quads((None, None, None, None)):
-        name = getattr(context, "identifier", context)
-        if name is not None and name != VOCABULARY_GRAPH and name != dataset.default_graph.identifier:
-            sources[(s, p, simple_literal(o))].append(str(name))
+    index_entries = _write_entities(files, store, graph, labels, release, progress)
+    _write_vocabularies(files, dataset, release)
+    _write_ontology(files, release)
+    distributions, triples = dumps.write_dumps(files, store, nodes, release)
+    description = describe_dataset(graph, distributions, site_url=site_url, version=release)
+    void = description.serialize(format="turtle")
+    files.write("void.ttl", void)
+    files.write(".well-known/void", void)
+    files.write("dcat.ttl", void)
+    listed = [entry for entry in index_entries if not entry[0].startswith(str(ID["instant/"]))]
+    pieces = render_index(class_counts(graph), listed, triples, release.version)
+    files.write_stream("index.html", lambda out: out.writelines(piece.encode("utf-8") for piece in pieces))
+    files.write(".htaccess", _htaccess(site_url))
+    removed = files.remove_stale(["id", "vocab", "dumps", "ontology"])
+    return PublishReport(len(files.produced), files.written, removed, release.version)
 
-    entities = sorted(descriptions)
+
+def _write_entities(
+    files: SiteFiles, store: ox.Store, graph: Graph, labels: Labels, release: DatasetVersion, progress: bool
+) -> list[tuple[str, str, str, str]]:
+    """One page and four RDF files per entity; return the index entries (IRI, kind, labels)."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for subject in sorted(labels.owners):
+        members[labels.owners[subject]].append(subject)
+    entities = sorted(members)
     iterator: Iterable[str] = entities
     if progress:
         from rich.progress import track
@@ -226,117 +221,49 @@ def publish(
         iterator = track(entities, description="entity pages", transient=True)
     index_entries = []
     for iri in iterator:
-        description = descriptions[iri]
-        kinds = sorted(compact(str(k)) for k in graph.objects(URIRef(iri), RDF.type))
+        description, sources = _describe(store, members[iri])
+        kinds = sorted(compact(str(k)) for k in description.objects(URIRef(iri), RDF.type))
         page = page_path(iri)
         assert page is not None
         stem = page[: -len(".html")]
         jsonld = _serialise(description, "json-ld")
-        view = EntityView(iri, description, sources, sorted(incoming.get(iri, ())), kinds, release.version)
-        writer.write(page, render_entity(view, labels, jsonld))
-        writer.write(f"{stem}.jsonld", jsonld)
+        view = EntityView(iri, description, sources, _incoming(graph, iri, labels), kinds, release.version)
+        files.write(page, render_entity(view, labels, jsonld))
+        files.write(f"{stem}.jsonld", jsonld)
         for extension, (fmt, _) in ENTITY_FORMATS.items():
             if extension != "jsonld":
-                writer.write(f"{stem}.{extension}", _serialise(description, fmt))
+                files.write(f"{stem}.{extension}", _serialise(description, fmt))
         main_kind = next((k for k in kinds if k.startswith("mg:") and k != "mg:ConsultationMechanism"), None)
         index_entries.append(
             (
                 iri,
-                main_kind or (kinds[0] if kinds else "resource"),
+                sys.intern(main_kind or (kinds[0] if kinds else "resource")),  # one string per kind
                 labels.of(iri),
                 labels.french.get(iri, ""),
             )
         )
-
-    _write_vocabularies(writer, dataset, release)
-    _write_ontology(writer, release)
-    distributions = _write_dumps(writer, dataset, graph, release)
-    description = describe_dataset(graph, distributions, site_url=site_url, version=release)
-    void = description.serialize(format="turtle")
-    writer.write("void.ttl", void)
-    writer.write(".well-known/void", void)
-    writer.write("dcat.ttl", void)
-    writer.write(
-        "index.html",
-        render_index(
-            class_counts(graph),
-            [entry for entry in index_entries if not entry[0].startswith(str(ID["instant/"]))],
-            len(graph),
-            release.version,
-        ),
-    )
-    writer.write(".htaccess", _htaccess(site_url))
-    removed = writer.remove_stale(["id", "vocab", "dumps", "ontology"])
-    return PublishReport(len(writer.produced), writer.written, removed, release.version)
+    return index_entries
 
 
-def _write_vocabularies(writer: _Writer, dataset: Dataset, release: DatasetVersion) -> None:
+def _write_vocabularies(files: SiteFiles, dataset: Dataset, release: DatasetVersion) -> None:
     vocabulary = in_memory(dataset.graph(VOCABULARY_GRAPH))
     schemes = {str(s).rsplit("/", 1)[1] for s in vocabulary.subjects(RDF.type, SKOS.ConceptScheme)}
     for scheme in sorted(schemes):
-        writer.write(f"vocab/{scheme}.html", render_scheme(scheme, vocabulary, release.version))
-    writer.write("vocab/vocabularies.ttl", paths.vocabularies_file().read_text(encoding="utf-8"))
+        files.write(f"vocab/{scheme}.html", render_scheme(scheme, vocabulary, release.version))
+    files.write("vocab/vocabularies.ttl", paths.vocabularies_file().read_text(encoding="utf-8"))
 
 
-def _write_ontology(writer: _Writer, release: DatasetVersion) -> None:
+def _write_ontology(files: SiteFiles, release: DatasetVersion) -> None:
     from rdflib.compare import to_canonical_graph
 
     # canonical blank-node labels (owl:unionOf lists), so that the files are the same on every run
-    ontology = _bind(Graph())
+    ontology = bind_prefixes(Graph())
     ontology += to_canonical_graph(Graph().parse(paths.ontology_file(), format="turtle"))
-    writer.write("ontology/index.html", render_ontology(ontology, release.version))
-    writer.write("ontology/mig-graph.ttl", paths.ontology_file().read_text(encoding="utf-8"))
-    writer.write("ontology/mig-graph.rdf", _serialise(ontology, "xml"))
-    writer.write("ontology/mig-graph.jsonld", _serialise(ontology, "json-ld"))
-    writer.write("ontology/mig-graph.nt", _serialise(ontology, "nt"))
-
-
-def _gzip(text: str) -> bytes:
-    return gzip.compress(text.encode("utf-8"), mtime=0)
-
-
-def _write_dumps(
-    writer: _Writer, dataset: Dataset, graph: Graph, release: DatasetVersion
-) -> list[Distribution]:
-    """Versioned dumps with their SHA-256 sums and a download page."""
-    name = f"mig-graph-{release.version}"
-    quads = Dataset()
-    for context in dataset.graphs():
-        if context.identifier != dataset.default_graph.identifier and len(context):
-            target = quads.graph(context.identifier)
-            target += in_memory(context)
-    nquads = sorted_lines(quads.serialize(format="nquads"))
-    files = [
-        (f"{name}.ttl", _serialise(graph, "turtle"), "text/turtle", "Turtle dump"),
-        (f"{name}.nt.gz", _gzip(_serialise(graph, "nt")), "application/gzip", "N-Triples dump, gzipped"),
-        (
-            f"{name}.nq.gz",
-            _gzip(nquads),
-            "application/gzip",
-            "N-Quads dump with a named graph per source, gzipped",
-        ),
-        (f"{name}.jsonld", jsonld_text(graph, "context.jsonld"), "application/ld+json", "JSON-LD dump"),
-        ("context.jsonld", jsonld_context(), "application/ld+json", "JSON-LD context of the dump"),
-    ]
-    distributions, sums = [], []
-    for file_name, content, media_type, title in files:
-        path = writer.write(f"dumps/{file_name}", content)
-        data = path.read_bytes()
-        sums.append(f"{hashlib.sha256(data).hexdigest()}  {file_name}")
-        distributions.append(Distribution(f"dumps/{file_name}", media_type, len(data), title))
-    writer.write("dumps/SHA256SUMS", "\n".join(sums) + "\n")
-    rows = "".join(
-        f'<tr><td><a href="{posixpath.basename(d.path)}">{posixpath.basename(d.path)}</a></td>'
-        f"<td>{d.media_type}</td><td>{d.byte_size}</td><td>{line.split()[0]}</td></tr>"
-        for d, line in zip(distributions, sums, strict=True)
-    )
-    body = (
-        f"<h1>Downloads, version {release.version}</h1><p>Released {release.modified}. Licence CC BY 4.0. "
-        'Checksums in <a href="SHA256SUMS">SHA256SUMS</a>.</p>'
-        f"<table><tr><th>file</th><th>media type</th><th>bytes</th><th>SHA-256</th></tr>{rows}</table>"
-    )
-    writer.write("dumps/index.html", html_page("Downloads", body, "dumps/index.html", release.version))
-    return distributions
+    files.write("ontology/index.html", render_ontology(ontology, release.version))
+    files.write("ontology/mig-graph.ttl", paths.ontology_file().read_text(encoding="utf-8"))
+    files.write("ontology/mig-graph.rdf", _serialise(ontology, "xml"))
+    files.write("ontology/mig-graph.jsonld", _serialise(ontology, "json-ld"))
+    files.write("ontology/mig-graph.nt", _serialise(ontology, "nt"))
 
 
 def _htaccess(site_url: str) -> str:

@@ -226,7 +226,7 @@ def run_local(dataset: Dataset, text: str) -> QueryResult:
         return _run_rdflib(dataset, text)
     import pyoxigraph as ox
 
-    from mig_graph.store import rdflib_term
+    from mig_graph.store import from_oxigraph
 
     prefixes = {prefix: str(namespace) for prefix, namespace in dataset.namespaces() if prefix}
     try:
@@ -236,13 +236,13 @@ def run_local(dataset: Dataset, text: str) -> QueryResult:
         if isinstance(result, ox.QueryTriples):
             graph = Graph()
             graph.addN(
-                (rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object), graph)
+                (from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object), graph)
                 for t in result
             )
             return QueryResult("graph", graph=graph)
         variables = [variable.value for variable in result.variables]
         rows = [
-            tuple(None if term is None else rdflib_term(term) for term in solution) for solution in result
+            tuple(None if term is None else from_oxigraph(term) for term in solution) for solution in result
         ]
     except (SyntaxError, ValueError, OSError) as error:
         raise InputError(f"query failed: {error}") from None

@@ -40,7 +40,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mig_graph.namespaces import BASE, PREFIXES
 from mig_graph.paths import queries_dir
-from mig_graph.store import oxigraph_of
+from mig_graph.store import oxigraph_store
 
 __all__ = ["MAX_BODY_BYTES", "create_app", "serve"]
 
@@ -229,10 +229,7 @@ class _Endpoint:
     """The state behind the routes: the store, the limits, the page, the named graphs."""
 
     def __init__(self, dataset: Dataset, query_timeout: float, max_results: int, base_url: str) -> None:
-        store = oxigraph_of(dataset)
-        if store is None:
-            raise ValueError("the endpoint serves a dataset stored in Oxigraph (see mig_graph.store)")
-        self.store: ox.Store = store
+        self.store: ox.Store = oxigraph_store(dataset)
         self.query_timeout = query_timeout
         self.max_results = max_results
         self.base_url = base_url

@@ -23,12 +23,13 @@ from mig_graph.errors import InputError, Location
 
 __all__ = [
     "RDF_FORMATS",
+    "from_oxigraph",
     "in_memory",
     "load_dataset",
     "load_store",
     "open_dataset",
     "oxigraph_of",
-    "rdflib_term",
+    "oxigraph_store",
     "simple_literal",
 ]
 
@@ -45,6 +46,7 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 _QUAD_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG}
 _FILL_DEFAULT_GRAPH = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 _MARKER = "mig-graph-store"
+_XSD_STRING = ox.NamedNode(str(XSD.string))
 
 
 def _dataset(store: ox.Store) -> Dataset:
@@ -153,18 +155,23 @@ def oxigraph_of(dataset: Dataset) -> ox.Store | None:
     return store._inner if isinstance(store, OxigraphStore) else None
 
 
-def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    """An Oxigraph term as the rdflib term oxrdflib would give (``xsd:string`` kept).
+def oxigraph_store(dataset: Dataset) -> ox.Store:
+    """The Oxigraph store behind a dataset (as :func:`open_dataset` gives), for index lookups and
+    streaming without rdflib copies."""
+    store = oxigraph_of(dataset)
+    if store is None:
+        raise TypeError("the dataset is not held in Oxigraph; open it with open_dataset or load_dataset")
+    return store
 
-    >>> rdflib_term(ox.Literal("1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
-    rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))
-    """
+
+def from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """An Oxigraph term as an rdflib term, an ``xsd:string`` literal made simple (as :func:`in_memory`)."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
-    raise ValueError(f"unexpected term in a query result: {term!r}")
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype == _XSD_STRING:
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
