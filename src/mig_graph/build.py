@@ -30,7 +30,7 @@ from mig_graph import paths
 from mig_graph.compiler import CompiledData, compile_dataset
 from mig_graph.countries import wikidata_items
 from mig_graph.errors import Location
-from mig_graph.namespaces import PREFIXES
+from mig_graph.namespaces import PREFIXES, bind_prefixes
 from mig_graph.sources import read_data_files
 from mig_graph.validate import ValidationReport, validate_graph
 
@@ -84,7 +84,7 @@ def compile_data(data_paths: Sequence[Path] | None = None) -> CompiledData:
 def union_graph(dataset: Dataset) -> Graph:
     """All triples of all named graphs in one graph, with the project's prefixes bound."""
     graph = Graph()
-    _bind(graph)
+    bind_prefixes(graph)
     for context in dataset.graphs():
         for triple in context:
             graph.add(triple)
@@ -132,11 +132,6 @@ def write_outputs(dataset: Dataset, graph: Graph, out_dir: Path) -> tuple[Path, 
     return tuple(out_dir / name for name in contents)
 
 
-def _bind(graph: Graph) -> None:
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
-
-
 def sorted_lines(text: str) -> str:
     """Line-based RDF (N-Triples, N-Quads) in a stable order, each line once."""
     lines = sorted({line for line in text.splitlines() if line.strip()})
@@ -151,7 +146,7 @@ def _trig(dataset: Dataset) -> str:
         if len(context) == 0 or str(context.identifier).startswith("urn:x-rdflib:"):
             continue
         body = Graph()
-        _bind(body)
+        bind_prefixes(body)
         for triple in context:
             body.add(triple)
         lines = body.serialize(format="turtle").splitlines()

@@ -32,7 +32,7 @@ from mig_graph.pages import html_page
 from mig_graph.sitefiles import SiteFiles
 from mig_graph.store import from_oxigraph
 
-__all__ = ["Subject", "ntriples_row", "subjects", "write_dumps"]
+__all__ = ["Subject", "subjects", "write_dumps"]
 
 Subject = ox.NamedNode | ox.BlankNode
 _DEFAULT = ox.DefaultGraph()
@@ -116,7 +116,7 @@ def _nt(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
     return f'"{encoded}"'
 
 
-def ntriples_row(terms: Iterable[ox.NamedNode | ox.BlankNode | ox.Literal]) -> str:
+def _row(terms: Iterable[ox.NamedNode | ox.BlankNode | ox.Literal]) -> str:
     """One N-Triples (or N-Quads) line, without its newline, as rdflib writes it."""
     return " ".join(_nt(term) for term in terms) + " ."
 
@@ -135,12 +135,12 @@ def _gzipped(out: BinaryIO, store: ox.Store, nodes: list[Subject], *, named: boo
         quads = store.quads_for_pattern(node, None, None, None if named else _DEFAULT)
         if named:
             rows = {
-                ntriples_row((q.subject, q.predicate, q.object, q.graph_name))
+                _row((q.subject, q.predicate, q.object, q.graph_name))
                 for q in quads
                 if not isinstance(q.graph_name, ox.DefaultGraph)
             }
         else:
-            rows = {ntriples_row((q.subject, q.predicate, q.object)) for q in quads}
+            rows = {_row((q.subject, q.predicate, q.object)) for q in quads}
         batch.extend(sorted(rows))
         count += len(rows)
         if len(batch) >= _BATCH:

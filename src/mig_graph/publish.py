@@ -4,6 +4,9 @@ Identifiers are slash IRIs answered with ``303 See Other``: ``…/id/process/mid
 the document ``…/id/process/midiocc.html`` (or ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf`` by
 content negotiation).  A node whose IRI extends an entity's (``…/midiocc/interval/2020-03--``)
 is described on that entity's page.  Only files whose content changed are rewritten.
+
+The graph is read from its Oxigraph store by index lookups, one entity at a time (the dumps one
+subject at a time, in :mod:`mig_graph.dumps`), so a large graph is never held twice in memory.
 """
 
 from __future__ import annotations
