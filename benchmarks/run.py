@@ -73,10 +73,10 @@ done(**times)
 """,
     "queries pyoxigraph": """
 import pyoxigraph as ox
-from mig_graph.store import open_dataset
+from mig_graph.store import open_dataset, oxigraph_store
 from mig_graph.query import library, bind_parameters, resolve_entity, run_local
 ds = open_dataset([nq]); run = lambda text: run_local(ds, text)
-store = ds.store._inner
+store = oxigraph_store(ds)
 times = {}
 for name, query in library().items():
     text = bind_parameters(query, {}, lambda v: resolve_entity(v, run))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from mig_graph import dumps, paths
@@ -36,7 +36,7 @@ from mig_graph.pages import (
     render_scheme,
 )
 from mig_graph.sitefiles import SiteFiles
-from mig_graph.store import from_oxigraph, in_memory, oxigraph_store
+from mig_graph.store import from_oxigraph, in_memory, oxigraph_store, to_oxigraph
 from mig_graph.summary import class_counts, compact
 
 __all__ = ["ENTITY_FORMATS", "PublishReport", "publish"]
@@ -76,7 +76,7 @@ def _serialise(graph: Graph, fmt: str) -> str:
         ordered = sorted(graph, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
         prefixes = {prefix: str(namespace) for prefix, namespace in graph.namespaces() if prefix}
         data = ox.serialize(
-            [ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in ordered],
+            [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in ordered],
             format=ox.RdfFormat.RDF_XML,
             prefixes=prefixes,
         )
@@ -85,19 +85,6 @@ def _serialise(graph: Graph, fmt: str) -> str:
     if fmt == "nt":
         return sorted_lines(text)
     return text
-
-
-def _ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as a pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    return ox.BlankNode(str(term))
 
 
 def _owners(subjects: set[str]) -> dict[str, str]:
