@@ -6,7 +6,9 @@ import contextlib
 import csv
 import io
 import json
+import os
 import re
+import signal
 import socket
 import threading
 import time
@@ -23,7 +25,7 @@ from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML, TSV
 from mig_graph.catalog import dataset_version
 from mig_graph.namespaces import ID, MG
 from mig_graph.paths import queries_dir
-from mig_graph.serve import MAX_BODY_BYTES, create_app
+from mig_graph.serve import MAX_BODY_BYTES, SERVER_OPTIONS, create_app
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -56,7 +58,8 @@ def running(app) -> Iterator[str]:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    options = {**SERVER_OPTIONS, "access_log": False}
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", **options))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
@@ -118,7 +121,7 @@ def sparql(base: str, query: str, accept: str = "application/sparql-results+json
 
 def assert_still_answers(base: str) -> None:
     response = sparql(base, MIDIOCC_MEMBERS + " LIMIT 5")
-    assert response.status_code == 200
+    assert response.status_code == 200, response.text
     assert [row["iso3"]["value"] for row in response.json()["results"]["bindings"]] == MIDIOCC_CODES
 
 
@@ -391,21 +394,37 @@ def test_malformed_query_gets_the_parser_message(endpoint):
     assert_still_answers(endpoint)
 
 
+def query_workers() -> set[int]:
+    """The process ids of the endpoint's query workers (children of this process: the tests serve in a
+    thread)."""
+    workers = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError):
+                stat = (entry / "stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+                command = (entry / "cmdline").read_bytes()
+                if int(stat[1]) == os.getpid() and b"mig_graph.queryworkers" in command:
+                    workers.add(int(entry.name))
+    return workers
+
+
 def test_time_limit(strict_endpoint):
+    before = query_workers()
     started = time.monotonic()
     response = sparql(strict_endpoint, HEAVY)
     elapsed = time.monotonic() - started
     assert response.status_code == 503
     assert "time limit" in response.text
-    assert elapsed < 2.0  # the limit, not the seconds the query needs
-    workers = [thread for thread in threading.enumerate() if thread.name == "mig-graph query"]
+    assert response.headers["retry-after"] == "1"
+    assert elapsed < 1.5  # the limit and the kill, not the seconds the query needs
     started = time.monotonic()
-    assert_still_answers(strict_endpoint)  # while the heavy query still runs in its thread
+    assert_still_answers(strict_endpoint)
     assert time.monotonic() - started < 2.0
-    for worker in workers:  # Oxigraph cannot be interrupted: the thread ends with its query
-        assert worker.daemon
-        worker.join(60)
-        assert not worker.is_alive()
+    # the worker that ran past the deadline was killed: nothing of it keeps running or holds memory
+    deadline = time.monotonic() + 10
+    while len(before - query_workers()) != 1 or len(query_workers()) != len(before):
+        assert time.monotonic() < deadline, "the runaway worker was not replaced"
+        time.sleep(0.05)
     assert_still_answers(strict_endpoint)
 
 
@@ -574,3 +593,154 @@ def test_site_files_ontology_and_void(site_endpoint):
     assert dump.status_code == 200 and f"mig-graph-{dataset_version().version}.ttl" in dump.text
     page = httpx.get(f"{site_endpoint}/sparql", headers={"Accept": "text/html"})
     assert page.status_code == 200 and "<textarea" in page.text
+
+
+# -- hostile requests: each refused in time, and the server answers everyone else afterwards
+
+HOSTILE_NESTING = {
+    "5,000 nested groups": "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000,
+    "5,000 nested parentheses": "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * 5000 + "?o" + ")" * 5000 + ") }",
+    "10,000 negations": "SELECT * WHERE { ?s ?p ?o FILTER(" + "!" * 10000 + "?o) }",
+    "10,000 UNION branches": "SELECT * WHERE { " + " UNION ".join(["{ ?s ?p ?o }"] * 10000) + " }",
+    "5,000 nested subqueries": "SELECT * WHERE " + "{ SELECT * WHERE " * 5000 + "{ ?s ?p ?o }" + "}" * 5000,
+    "5,000 inverse paths": "SELECT * WHERE { ?s " + "^" * 5000 + "<http://example.org/p> ?o }",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_NESTING))
+def test_deep_nesting_is_refused_before_parsing(endpoint, name):
+    started = time.monotonic()
+    response = httpx.post(f"{endpoint}/sparql", content=HOSTILE_NESTING[name], headers=DIRECT, timeout=30)
+    assert response.status_code == 400
+    assert "limit" in response.text or "in a row" in response.text
+    assert time.monotonic() - started < 2.0
+    assert_still_answers(endpoint)
+
+
+def test_nesting_within_the_limits_runs(endpoint):
+    nested = "SELECT ?iso3 WHERE " + "{" * 60 + MIDIOCC_MEMBERS.split("WHERE ", 1)[1].split(" ORDER BY")[0]
+    nested += "}" * 60 + " ORDER BY ?iso3"
+    assert _json_codes(sparql(endpoint, nested).json()) == MIDIOCC_CODES
+
+
+SERVICE_DISGUISES = [
+    "SELECT * WHERE {{ ?s ?p 1SERVICE {remote} {{ ?x ?y ?z }} }}",
+    "SELECT * WHERE {{ ?s ?p falseSERVICE {remote} {{ ?x ?y ?z }} }}",
+    "SELECT * WHERE {{ ?s ?p 1.5e3SeRvIcE {remote} {{ ?x ?y ?z }} }}",
+    "SELECT * WHERE {{ SERVICE ?endpoint {{ ?x ?y ?z }} }}",
+    "SELECT * WHERE {{ \\u0053ERVICE {remote} {{ ?x ?y ?z }} }}",
+    'SELECT * WHERE {{ ?s ?p <http://x/\\u0022> . SERVICE {remote} {{ ?a ?b ?c }} ?s ?p "\\u0022" }}',
+    "PREFIX service: <http://127.0.0.1/> SELECT * WHERE {{ ?s ?p truesErvice:x {{ ?x ?y ?z }} }}",
+]
+
+
+@pytest.mark.parametrize("template", SERVICE_DISGUISES)
+def test_disguised_service_is_refused_and_nothing_reaches_the_network(endpoint, listener, template):
+    remote = f"<http://127.0.0.1:{listener.getsockname()[1]}/sparql>"
+    response = httpx.post(f"{endpoint}/sparql", content=template.format(remote=remote), headers=DIRECT)
+    assert response.status_code == 400
+    time.sleep(0.1)
+    with pytest.raises(BlockingIOError):
+        listener.accept()
+    assert_still_answers(endpoint)
+
+
+def test_runaway_queries_free_their_slots(strict_endpoint):
+    answers: list[tuple[int, float]] = []
+    clients = [httpx.Client(timeout=30) for _ in range(8)]
+    start = threading.Barrier(8)
+
+    def runaway(client: httpx.Client) -> None:
+        start.wait()
+        started = time.monotonic()
+        response = client.post(f"{strict_endpoint}/sparql", data={"query": HEAVY})
+        answers.append((response.status_code, time.monotonic() - started))
+
+    threads = [threading.Thread(target=runaway, args=(client,)) for client in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    for client in clients:
+        client.close()
+    assert [status for status, _ in answers] == [503] * 8, answers
+    assert max(seconds for _, seconds in answers) < 0.5 + 1.0, answers  # the deadline and the kill
+    started = time.monotonic()
+    assert_still_answers(strict_endpoint)  # the slots are free again at once, not when the queries end
+    assert time.monotonic() - started < 3.0
+
+
+@pytest.fixture(scope="module")
+def lean_endpoint(graph_dataset: Dataset) -> Iterator[str]:
+    """An endpoint whose query workers may use 300 MiB each."""
+    with running(create_app(graph_dataset, max_memory_bytes=300 * 1024 * 1024)) as base:
+        yield base
+
+
+def _resident_bytes(pid: int) -> int:
+    with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def test_memory_is_bounded(lean_endpoint):
+    hog = "SELECT * WHERE { ?s0 ?p0 ?o0 . ?s1 ?p1 ?o1 } ORDER BY ?o0 ?o1 LIMIT 1"
+    server_before = _resident_bytes(os.getpid())
+    started = time.monotonic()
+    response = sparql(lean_endpoint, hog)
+    assert response.status_code == 503
+    assert "300 MiB" in response.text
+    assert time.monotonic() - started < 10.0 + 1.0
+    assert _resident_bytes(os.getpid()) - server_before < 100 * 1024 * 1024  # the server did not grow
+    assert_still_answers(lean_endpoint)
+
+
+def test_a_crashed_worker_is_replaced(endpoint):
+    answers: list[httpx.Response] = []
+    thread = threading.Thread(target=lambda: answers.append(sparql(endpoint, HEAVY)))
+    before = {pid: _cpu_ticks(pid) for pid in query_workers()}
+    thread.start()
+    time.sleep(0.5)
+    busy = max(before, key=lambda pid: _cpu_ticks(pid) - before[pid])  # the worker running the query
+    os.kill(busy, signal.SIGSEGV)  # as a stack overflow in the query engine would end it
+    thread.join(15)
+    assert answers[0].status_code == 500
+    assert "crashed" in answers[0].text
+    assert_still_answers(endpoint)
+    deadline = time.monotonic() + 10
+    while busy in query_workers():  # reaped, not left a zombie
+        assert time.monotonic() < deadline, "the crashed worker was not reaped"
+        time.sleep(0.05)
+
+
+def _cpu_ticks(pid: int) -> int:
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def raw_status(base: str, target: bytes, headers: bytes = b"") -> int:
+    """The status of ``GET target`` sent as raw bytes (clients refuse to send such requests)."""
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as connection:
+        connection.sendall(b"GET " + target + b" HTTP/1.1\r\nHost: localhost\r\n" + headers + b"\r\n")
+        reply = b""
+        while b"\r\n" not in reply:
+            chunk = connection.recv(4096)
+            if not chunk:
+                break
+            reply += chunk
+    return int(reply.split(b" ", 2)[1])
+
+
+def test_malformed_requests_get_a_status(site_endpoint):
+    assert raw_status(site_endpoint, b"/id/%00") == 400
+    assert raw_status(site_endpoint, b"/id/process/midiocc%00.ttl") == 400
+    assert raw_status(site_endpoint, b"/id/" + b"x" * 100_000) == 414
+    bad_utf8 = httpx.get(f"{site_endpoint}/sparql?query=ASK%20%7B%7D%ff%fe")
+    assert bad_utf8.status_code == 400
+    assert "not UTF-8" in bad_utf8.text
+    assert raw_status(site_endpoint, b"/sparql?query=" + b"%20" * 700_000 + b"ASK%7B%7D") == 414
+    assert (
+        raw_status(site_endpoint, b"/sparql?query=ASK%7B%7D", b"Accept: " + b"a" * 100_000 + b"\r\n") == 431
+    )
+    assert_still_answers(site_endpoint)

@@ -1,9 +1,11 @@
 """The SPARQL 1.1 endpoint: the graph over HTTP, read-only, with a query page for browsers.
 
 ``/sparql`` follows the SPARQL 1.1 Protocol (query by GET, form POST or direct
-POST; results by content negotiation) and runs every query on the embedded
-Oxigraph store, in a worker thread, within a time limit and a result-size limit.
-Updates are refused, and so is ``SERVICE``, so a query never reaches the network.
+POST; results by content negotiation). Each query's text is checked first
+(:mod:`mig_graph.querycheck`: size, nesting, ``SERVICE``, updates), then run in an
+isolated worker process with no network (:mod:`mig_graph.queryworkers`) within a
+time limit, a memory limit and a result-size limit; a worker past a limit is killed
+and replaced, so no query can take the server down or keep its slot.
 A plain GET of ``/sparql`` describes the service (SPARQL Service Description);
 ``/`` and a browser's GET of ``/sparql`` give the HTML query page.
 """
@@ -12,23 +14,22 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import logging
 import re
-import threading
+import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
-from urllib.parse import parse_qs
+from typing import Any
+from urllib.parse import parse_qsl, unquote_to_bytes
 
 import pyoxigraph as ox
 import uvicorn
-from pyparsing import ParseResults
 from rdflib import Dataset
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
 from starlette.applications import Starlette
 from starlette.datastructures import MultiDict
 from starlette.middleware import Middleware
@@ -40,6 +41,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mig_graph.namespaces import BASE, PREFIXES
 from mig_graph.paths import queries_dir
+from mig_graph.querycheck import QueryRefused, check_query
+from mig_graph.queryworkers import QueryJob, WorkerPool, timed_out_message
 from mig_graph.store import oxigraph_store
 
 __all__ = ["MAX_BODY_BYTES", "create_app", "serve"]
@@ -48,10 +51,22 @@ MAX_BODY_BYTES = 1_048_576
 """Largest request body accepted (1 MiB); larger ones get 413."""
 
 MAX_RUNNING_QUERIES = 8
-"""Queries evaluated at once (more get 503); a query past its time limit keeps its slot until it ends."""
+"""Queries evaluated at once, each in its own worker process; a request waits up to a second for a free
+worker, then gets 503. A query past its time or memory limit is killed, which frees its worker."""
+
+MAX_WAITING_REQUESTS = 4 * MAX_RUNNING_QUERIES
+"""Requests running or waiting for a worker at once; more get 503 at once."""
+
+MAX_WORKER_MEMORY_BYTES = 1024 * 1024 * 1024
+"""Resident memory a query worker may use (1 GiB); past it the query is killed and refused with 503."""
+
+MAX_URL_BYTES = 65_536
+"""Longest request target accepted (64 KiB; longer gets 414: POST long queries)."""
+
+MAX_HEADER_BYTES = 16_384
+"""Largest request header accepted (16 KiB; larger gets 431)."""
 
 _log = logging.getLogger(__name__)
-_T = TypeVar("_T")
 
 _RESULT_OFFERS = (  # (media type matched in Accept, the format answered)
     ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
@@ -79,10 +94,8 @@ _FORMAT_NAMES = (
 _VOID = "http://rdfs.org/ns/void#"
 _SD_PREFIXES = {"sd": _SD, "formats": _FORMATS, "void": _VOID, "dcterms": PREFIXES["dcterms"]}
 _GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_SERVICE_WORD = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _HEADER_LINE = re.compile(r"#\s*(title|description)\s*:\s*(.*)", re.IGNORECASE)
-_rdflib_parser = threading.Lock()  # pyparsing's packrat cache is shared state
 
 
 class _Refusal(Exception):
@@ -127,43 +140,6 @@ def _negotiate(accept: str | None, offers: Sequence[tuple[str, Any]]) -> tuple[s
 
 def _content_type(media: str) -> str:
     return f"{media}; charset=utf-8" if media.startswith("text/") else media
-
-
-# -- what a query may do
-
-
-def _refuse_service(query: str) -> None:
-    """Refuse a query that calls SERVICE: a textual pre-check, then rdflib's SPARQL parser to be sure."""
-    unescaped = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), query)
-    if not _SERVICE_WORD.search(unescaped):
-        return
-    try:
-        with _rdflib_parser:
-            tree = parseQuery(unescaped)
-    except Exception as error:
-        raise _Refusal(
-            400, f"the query mentions SERVICE and cannot be checked, so it is refused: {error}"
-        ) from None
-    if "ServiceGraphPattern" in set(_node_names(tree)):
-        raise _Refusal(400, "SERVICE (federated query) is not allowed: this endpoint never calls out")
-
-
-def _node_names(node: object) -> Iterable[str]:
-    if isinstance(node, CompValue):
-        yield node.name
-        node = list(node.values())
-    if isinstance(node, list | tuple | ParseResults):
-        for child in node:
-            yield from _node_names(child)
-
-
-def _is_update(text: str) -> bool:
-    """Whether the text is a SPARQL update with at least one operation."""
-    try:
-        with _rdflib_parser:
-            return "request" in parseUpdate(text)
-    except Exception:
-        return False
 
 
 # -- the page and the service description
@@ -226,17 +202,39 @@ def _service_description(endpoint: str, sizes: list[tuple[ox.NamedNode, int]], d
 
 
 class _Endpoint:
-    """The state behind the routes: the store, the limits, the page, the named graphs."""
+    """The state behind the routes: the query workers, the limits, the page, the named graphs."""
 
-    def __init__(self, dataset: Dataset, query_timeout: float, max_results: int, base_url: str) -> None:
-        self.store: ox.Store = oxigraph_store(dataset)
+    def __init__(
+        self, dataset: Dataset, query_timeout: float, max_results: int, base_url: str, max_memory_bytes: int
+    ) -> None:
+        self.source: ox.Store = oxigraph_store(dataset)
         self.query_timeout = query_timeout
         self.max_results = max_results
         self.base_url = base_url
-        self.slots = threading.BoundedSemaphore(MAX_RUNNING_QUERIES)
+        self.max_memory_bytes = max_memory_bytes
         self.page = _page(_example_queries())
-        self.graph_sizes = [(row["g"], int(row["n"].value)) for row in self.store.query(_GRAPH_SIZES)]
-        self.default_size = int(next(iter(self.store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))[0].value)
+        self.graph_sizes = [(row["g"], int(row["n"].value)) for row in self.source.query(_GRAPH_SIZES)]
+        self.default_size = int(
+            next(iter(self.source.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))[0].value
+        )
+        self.pool: WorkerPool | None = None
+        self.waiting = 0  # requests running or waiting for a worker (counted in the event loop's thread)
+        self.waiters = ThreadPoolExecutor(MAX_WAITING_REQUESTS, thread_name_prefix="mig-graph waiter")
+
+    @contextlib.asynccontextmanager
+    async def lifespan(self, app: Starlette) -> AsyncIterator[None]:
+        """Snapshot the graph into a folder the workers open read-only; start them; stop them at the end."""
+        with tempfile.TemporaryDirectory(prefix="mig-graph-endpoint-") as folder:
+            snapshot = Path(folder) / "store"
+            await asyncio.to_thread(_snapshot, self.source, snapshot)
+            self.pool = await asyncio.to_thread(
+                WorkerPool, snapshot, MAX_RUNNING_QUERIES, self.max_memory_bytes
+            )
+            try:
+                yield
+            finally:
+                self.pool.close()
+                self.waiters.shutdown(wait=False, cancel_futures=True)
 
     async def home(self, request: Request) -> Response:
         return HTMLResponse(self.page)
@@ -245,13 +243,15 @@ class _Endpoint:
         try:
             return await self._answer(request)
         except _Refusal as refusal:
-            return PlainTextResponse(refusal.message + "\n", status_code=refusal.status)
+            return _plain(refusal.status, refusal.message)
+        except QueryRefused as refusal:
+            return _plain(refusal.status, refusal.message)
         except Exception:
             _log.exception("SPARQL request failed")
-            return PlainTextResponse("internal error while answering the query\n", status_code=500)
+            return _plain(500, "internal error while answering the query")
 
     async def _answer(self, request: Request) -> Response:
-        started = time.monotonic()
+        started = time.time()
         params = await _protocol_parameters(request)
         if "update" in params:
             raise _Refusal(403, "this endpoint is read-only: SPARQL updates are refused")
@@ -263,23 +263,41 @@ class _Endpoint:
             raise _Refusal(400, "give exactly one query parameter")
         if not queries[0].strip():
             raise _Refusal(400, "the query is empty")
+        check_query(queries[0])
         results, graph = _negotiate(accept, _RESULT_OFFERS), _negotiate(accept, _GRAPH_OFFERS)
         if results is None and graph is None:
             offered = ", ".join(media for media, _ in (*_RESULT_OFFERS[:4], *_GRAPH_OFFERS))
             raise _Refusal(406, f"cannot answer in {accept!r}; accepted: {offered}")
-        dataset = {
-            "default_graph": [_iri(value) for value in params.getlist("default-graph-uri")] or None,
-            "named_graphs": [_iri(value) for value in params.getlist("named-graph-uri")] or None,
-        }
-        deadline = started + self.query_timeout
-        if not self.slots.acquire(blocking=False):
-            raise _Refusal(503, "too many queries are running; try again in a moment")
-        job = self._job(queries[0], dataset, results, graph, deadline)
+        job = QueryJob(
+            query=queries[0],
+            base_iri=self.base_url,
+            prefixes=_QUERY_PREFIXES,
+            default_graph=_iris(params.getlist("default-graph-uri")),
+            named_graphs=_iris(params.getlist("named-graph-uri")),
+            results_media=None if results is None else results[0],
+            graph_media=None if graph is None else graph[0],
+            result_prefixes=PREFIXES,
+            max_results=self.max_results,
+            deadline=started + self.query_timeout,
+        )
+        if self.pool is None:
+            raise _Refusal(503, "the endpoint is starting; try again in a moment")
+        if self.waiting >= MAX_WAITING_REQUESTS:
+            raise _Refusal(503, "too many queries are waiting; try again in a moment")
+        self.waiting += 1
         try:
-            media, body = await _in_daemon_thread(job, deadline - time.monotonic())
-        except TimeoutError:
-            raise self._timed_out() from None
-        return Response(body, media_type=_content_type(media))
+            loop = asyncio.get_running_loop()
+            run = functools.partial(self.pool.run, job, timed_out_message(self.query_timeout))
+            outcome = await loop.run_in_executor(self.waiters, run)
+        finally:
+            self.waiting -= 1
+        if outcome.status != 200:
+            message = outcome.body.decode("utf-8", "replace").rstrip("\n")
+            if outcome.status == 503 and "time limit" in message:
+                message = timed_out_message(self.query_timeout)
+            headers = {"Retry-After": "1"} if outcome.status == 503 else None
+            return _plain(outcome.status, message, headers)
+        return Response(outcome.body, media_type=_content_type(outcome.media))
 
     def _describe(self, request: Request, accept: str | None) -> Response:
         chosen = _negotiate(accept, _PAGE_OFFERS)
@@ -293,113 +311,26 @@ class _Endpoint:
         body = ox.serialize(triples, format=rdf_format, prefixes=_SD_PREFIXES)
         return Response(body, media_type=_content_type(media))
 
-    def _job(
-        self, query: str, dataset: dict[str, Any], results: Any, graph: Any, deadline: float
-    ) -> Callable[[], tuple[str, bytes]]:
-        """A query thread's work: check, evaluate lazily, stop at the limits, serialise, free the slot."""
 
-        def run() -> tuple[str, bytes]:
-            try:
-                # Checked here, not in _evaluate: rdflib's parser leaves cyclic garbage that holds its
-                # callers' frames, and a frame holding an Oxigraph iterator must not outlive this thread.
-                _refuse_service(query)
-                return self._evaluate(query, dataset, results, graph, deadline)
-            except _Refusal as refusal:
-                failure = refusal
-            except Exception:
-                _log.exception("SPARQL query failed")
-                failure = _Refusal(500, "internal error while answering the query")
-            finally:
-                self.slots.release()
-            # Oxigraph iterators must be dropped in the thread that made them: raise without their frames.
-            raise failure.with_traceback(None)
-
-        return run
-
-    def _evaluate(
-        self, query: str, dataset: dict[str, Any], results: Any, graph: Any, deadline: float
-    ) -> tuple[str, bytes]:
-        try:
-            answer = self.store.query(
-                query,
-                base_iri=self.base_url,
-                prefixes=_QUERY_PREFIXES,
-                use_default_graph_as_union=False,
-                **dataset,
-            )
-        except SyntaxError as error:
-            if _is_update(query):
-                raise _Refusal(403, "this endpoint is read-only: SPARQL updates are refused") from None
-            raise _Refusal(400, f"malformed query: {error}") from None
-        is_table = isinstance(answer, ox.QuerySolutions | ox.QueryBoolean)
-        chosen = results if is_table else graph
-        if chosen is None:
-            form, offers = ("SELECT or ASK", _RESULT_OFFERS[:4]) if is_table else ("CONSTRUCT", _GRAPH_OFFERS)
-            raise _Refusal(406, f"a {form} query answers in {', '.join(media for media, _ in offers)}")
-        media, answer_format = chosen
-        if isinstance(answer, ox.QueryBoolean):
-            return media, answer.serialize(format=answer_format)
-        if isinstance(answer, ox.QuerySolutions):
-            lines = ["\t".join(str(variable) for variable in answer.variables)]
-            for row in self._bounded(answer, deadline, "rows"):
-                lines.append("\t".join("" if term is None else str(term) for term in row))
-            table = ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV)
-            return media, table.serialize(format=answer_format)
-        triples = list(self._bounded(answer, deadline, "triples"))
-        return media, ox.serialize(triples, format=answer_format, prefixes=PREFIXES)
-
-    def _bounded(self, answer: Iterable[Any], deadline: float, unit: str) -> Iterable[Any]:
-        """The answer's items, evaluated lazily; refused past ``max_results`` items or the deadline."""
-        for count, item in enumerate(answer, start=1):
-            if time.monotonic() > deadline:
-                raise self._timed_out()
-            if count > self.max_results:
-                raise _Refusal(
-                    413,
-                    f"the result has more than {self.max_results} {unit}, the limit of this endpoint: "
-                    "add a LIMIT or narrow the query",
-                )
-            yield item
-        if time.monotonic() > deadline:
-            raise self._timed_out()
-
-    def _timed_out(self) -> _Refusal:
-        return _Refusal(
-            503,
-            f"the query ran longer than {self.query_timeout:g} s, the time limit of this endpoint: "
-            "narrow the query or add a LIMIT",
-        )
+def _snapshot(source: ox.Store, folder: Path) -> None:
+    """Copy ``source`` into an on-disk store at ``folder`` and close it, for read-only openings."""
+    target = ox.Store(str(folder))
+    target.bulk_extend(source.quads_for_pattern(None, None, None, None))
+    target.flush()
+    del target
 
 
-async def _in_daemon_thread(job: Callable[[], _T], timeout: float) -> _T:
-    """``job()`` in a daemon thread; TimeoutError after ``timeout`` s, leaving the thread to end alone."""
-    # Oxigraph cannot be interrupted: a daemon thread neither holds up the server nor its exit.
-    loop = asyncio.get_running_loop()
-    future: asyncio.Future[_T] = loop.create_future()
+def _plain(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    return PlainTextResponse(message + "\n", status_code=status, headers=headers)
 
-    def settle(result: Any, error: BaseException | None) -> None:
-        if future.done():  # timed out already
-            return
-        if error is None:
-            future.set_result(result)
-        else:
-            future.set_exception(error)
 
-    def target() -> None:
-        try:
-            result, error = job(), None
-        except BaseException as failure:
-            result, error = None, failure
-        with contextlib.suppress(RuntimeError):  # the event loop is closed: nobody waits
-            loop.call_soon_threadsafe(settle, result, error)
-
-    threading.Thread(target=target, name="mig-graph query", daemon=True).start()
-    return await asyncio.wait_for(future, timeout)
+def _iris(values: list[str]) -> tuple[str, ...] | None:
+    return tuple(_iri(value).value for value in values) or None
 
 
 async def _protocol_parameters(request: Request) -> MultiDict:
     """The protocol's parameters: the URL's, plus a form body's, or a direct POST's query."""
-    params = MultiDict(request.query_params.multi_items())
+    params = MultiDict(_form_items(request.scope.get("query_string", b"").decode("latin-1"), "URL"))
     if request.method != "POST":
         return params
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -417,12 +348,15 @@ async def _protocol_parameters(request: Request) -> MultiDict:
         if "query" in params:
             raise _Refusal(400, "a direct POST carries its query in the body, not in the URL")
         return MultiDict([*params.multi_items(), ("query", text)])
-    return MultiDict([*params.multi_items(), *_form_items(text)])
+    return MultiDict([*params.multi_items(), *_form_items(text, "request body")])
 
 
-def _form_items(text: str) -> list[tuple[str, str]]:
-    fields = parse_qs(text, keep_blank_values=True)
-    return [(name, value) for name, values in fields.items() for value in values]
+def _form_items(text: str, where: str) -> list[tuple[str, str]]:
+    """The ``name=value`` pairs of a URL query or form body, percent-decoded as strict UTF-8."""
+    try:
+        return parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="strict")
+    except UnicodeDecodeError:
+        raise _Refusal(400, f"the {where} holds percent-encoded bytes that are not UTF-8") from None
 
 
 async def _body(request: Request) -> bytes:
@@ -447,6 +381,37 @@ def _iri(value: str) -> ox.NamedNode:
         return ox.NamedNode(value)
     except ValueError as error:
         raise _Refusal(400, f"invalid graph IRI {value!r}: {error}") from None
+
+
+class _RequestLimits:
+    """Refuses, before any route runs, request targets too long (414), headers too large (431) and
+    paths holding control characters such as NUL (400)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            refusal = _request_refusal(scope)
+            if refusal is not None:
+                await _plain(*refusal)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def _request_refusal(scope: Scope) -> tuple[int, str] | None:
+    target = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
+    if target > MAX_URL_BYTES:
+        return 414, f"the request target is longer than {MAX_URL_BYTES} bytes, the limit: POST long queries"
+    if any(len(name) + len(value) > MAX_HEADER_BYTES for name, value in scope.get("headers", [])):
+        return 431, f"a request header is larger than {MAX_HEADER_BYTES} bytes, the limit"
+    if _CONTROL.search(scope.get("path", "")):
+        return 400, "the request path holds a control character"
+    try:
+        unquote_to_bytes(scope.get("raw_path") or b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return 400, "the request path is not UTF-8"
+    return None
 
 
 class _AllowAnyOrigin:
@@ -474,13 +439,16 @@ def create_app(
     max_results: int = 10_000,
     base_url: str = BASE,
     site: Path | None = None,
+    max_memory_bytes: int = MAX_WORKER_MEMORY_BYTES,
 ) -> Starlette:
     """The endpoint as an ASGI application over ``dataset``, an Oxigraph-backed one from ``open_dataset``.
 
     With ``site`` (a folder written by ``mig-graph publish``) it also dereferences entity IRIs and
     serves the site, whose index replaces the query page at ``/`` (the page stays at ``/sparql``).
+    The query workers start with the application's lifespan and stop with it: serve the
+    application with a server that runs the ASGI lifespan protocol (uvicorn does).
     """
-    endpoint = _Endpoint(dataset, query_timeout, max_results, base_url)
+    endpoint = _Endpoint(dataset, query_timeout, max_results, base_url, max_memory_bytes)
     routes = [Route("/sparql", endpoint.sparql, methods=["GET", "POST"])]
     if site is None:
         routes.insert(0, Route("/", endpoint.home, methods=["GET"]))
@@ -490,7 +458,9 @@ def create_app(
         routes.extend(site_routes(site, _negotiate))
     return Starlette(
         routes=routes,
+        lifespan=endpoint.lifespan,
         middleware=[
+            Middleware(_RequestLimits),
             Middleware(
                 CORSMiddleware,
                 allow_origins=["*"],
@@ -505,4 +475,15 @@ def create_app(
 
 def serve(dataset: Dataset, host: str = "127.0.0.1", port: int = 8000, **limits: Any) -> None:
     """Serve the endpoint with uvicorn until interrupted; ``limits`` go to :func:`create_app`."""
-    uvicorn.run(create_app(dataset, **limits), host=host, port=port, log_level="info", access_log=True)
+    uvicorn.run(create_app(dataset, **limits), host=host, port=port, log_level="info", **SERVER_OPTIONS)
+
+
+SERVER_OPTIONS: dict[str, Any] = {
+    "access_log": True,
+    "limit_concurrency": 256,  # connections beyond this get 503 from uvicorn itself
+    "timeout_keep_alive": 5,
+    # h11 buffers a request's head up to this size before giving up on the connection; above the
+    # limits of _RequestLimits, so an oversized URL or header gets its 414 or 431, not a reset.
+    "h11_max_incomplete_event_size": 4 * 1024 * 1024,
+}
+"""The uvicorn settings of :func:`serve` (the tests start uvicorn with the same)."""
