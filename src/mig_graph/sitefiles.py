@@ -84,13 +84,14 @@ class SiteFiles:
                 if relative.startswith(owned):
                     stale += 1
                 else:
-                    _link(self.previous / relative, self._place(relative))
+                    _link(self.previous / relative, self._place(relative, produced=False))
         return stale
 
-    def _place(self, relative: str) -> Path:
+    def _place(self, relative: str, *, produced: bool = True) -> Path:
         """The staging path of ``relative``, its folder made."""
         path = self.root / relative
-        self.produced.add(hash(relative))
+        if produced:
+            self.produced.add(hash(relative))
         if path.parent not in self._folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(path.parent)
