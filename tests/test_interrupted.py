@@ -41,6 +41,19 @@ MORE = (
     "<http://www.w3.org/ns/org#FormalOrganization> <https://w3id.org/mig-graph/id/source/example> .\n"
 )
 SIGTERM_EXIT = 128 + signal.SIGTERM
+_STARTED: list[subprocess.Popen] = []
+TINY_DATA = """\
+source:
+  id: tiny
+  seed_file: tiny.txt
+  title: {en: Tiny, fr: Minuscule}
+processes:
+  - id: p
+    label: {en: P, fr: P}
+memberships:
+  - organisation: process/p
+    members: [state/France]
+"""
 
 
 class Command:
@@ -58,6 +71,7 @@ class Command:
             text=True,
             env=env,
         )
+        _STARTED.append(self.process)
         self.lines: queue.Queue[str] = queue.Queue()
         self.stderr: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -81,6 +95,17 @@ class Command:
         """Send the signal; return the exit status."""
         self.process.send_signal(number)
         return self.process.wait(timeout=60)
+
+
+@pytest.fixture(autouse=True)
+def _no_command_left_paused():
+    """A test that fails before its kill must not leave its command sleeping."""
+    yield
+    while _STARTED:
+        process = _STARTED.pop()
+        if process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 def _run(args: list[str]) -> subprocess.CompletedProcess:
@@ -310,20 +335,29 @@ def old_build(tmp_path, small_graph) -> Path:
     return out
 
 
+@pytest.fixture
+def tiny_data(tmp_path) -> Path:
+    """Curated data of one process (with violations: it is built with ``--allow-invalid``)."""
+    path = tmp_path / "tiny.yaml"
+    path.write_text(TINY_DATA, encoding="utf-8")
+    return path
+
+
 def test_a_build_interrupted_at_each_stage_leaves_whole_outputs_and_the_next_build_succeeds(
-    old_build, seed_options, dist_dir
+    tmp_path, old_build, tiny_data
 ):
     old = _tree(old_build)
-    new = _outputs(dist_dir)
+    new = _outputs(Path(build([tiny_data], tmp_path / "reference", allow_invalid=True).outputs[0]).parent)
     assert sorted(old) == sorted(new) == sorted(OUTPUT_NAMES)
-    build = ["build", *seed_options, "--out", str(old_build)]
+    build_command = ["build", "--data", str(tiny_data), "--allow-invalid", "--out", str(old_build)]
 
-    terminated = Command(build, pause_at="build:writing")
-    terminated.wait_for("paused at build:writing")
-    assert terminated.signal(signal.SIGTERM) == SIGTERM_EXIT
-    assert _tree(old_build) == old  # the temporary files removed on the way out
+    for number, status in ((signal.SIGTERM, SIGTERM_EXIT), (signal.SIGINT, 1)):  # Ctrl-C: click's "Aborted!"
+        interrupted = Command(build_command, pause_at="build:writing")
+        interrupted.wait_for("paused at build:writing")
+        assert interrupted.signal(number) == status
+        assert _tree(old_build) == old  # the temporary files removed on the way out
 
-    killed = Command(build, pause_at="build:writing")
+    killed = Command(build_command, pause_at="build:writing")
     killed.wait_for("paused at build:writing")
     killed.signal(signal.SIGKILL)
     assert _outputs(old_build) == old
@@ -333,7 +367,7 @@ def test_a_build_interrupted_at_each_stage_leaves_whole_outputs_and_the_next_bui
         ".mig-graph.ttl.tmp",
     ]
 
-    renaming = Command(build, pause_at="build:renaming")
+    renaming = Command(build_command, pause_at="build:renaming")
     renaming.wait_for("paused at build:renaming")
     renaming.signal(signal.SIGKILL)
     # killed between two renames: every file whole, old or new, and the marker says the new are complete
@@ -345,7 +379,7 @@ def test_a_build_interrupted_at_each_stage_leaves_whole_outputs_and_the_next_bui
     assert all(outputs[name] == old[name] for name in waiting)
     assert _tree(old_build)[f".{NQUADS}.tmp"] == new[NQUADS]
 
-    result = _run(build)
+    result = _run(build_command)
     assert result.returncode == 0, result.stderr
     assert _tree(old_build) == new
 
@@ -375,8 +409,17 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.mark.parametrize("moment", ["serving", "publishing"])
-def test_sigterm_of_serve_removes_its_temporary_site(tmp_path, larger_graph, moment):
+@pytest.mark.parametrize(
+    ("moment", "number", "status"),
+    [
+        ("serving", signal.SIGTERM, SIGTERM_EXIT),
+        ("publishing", signal.SIGTERM, SIGTERM_EXIT),
+        ("serving", signal.SIGINT, 0),
+    ],
+)
+def test_sigterm_or_ctrl_c_of_serve_removes_its_temporary_site(
+    tmp_path, larger_graph, moment, number, status
+):
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     args = ["serve", "--port", str(_free_port()), str(larger_graph)]
@@ -389,5 +432,5 @@ def test_sigterm_of_serve_removes_its_temporary_site(tmp_path, larger_graph, mom
         command = Command(args, pause_at="publish:writing", TMPDIR=str(scratch))
         command.wait_for("paused at publish:writing")
         assert len(list(scratch.iterdir())) == 2  # the temporary folder and the site staged beside it
-    assert command.signal(signal.SIGTERM) == SIGTERM_EXIT
+    assert command.signal(number) == status
     assert list(scratch.iterdir()) == []
