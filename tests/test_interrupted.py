@@ -307,11 +307,13 @@ def test_publish_links_unchanged_files_keeps_the_owners_files_and_drops_stale_pa
     dataset = open_dataset([larger_graph])
     publish(dataset, site)
     (site / "CNAME").write_text("example.org\n", encoding="utf-8")
+    (site / "drafts").mkdir()
     (site / "id" / "org" / "gone.html").write_text("stale", encoding="utf-8")
     index = (site / "index.html").stat()
     report = publish(dataset, site)
     assert (report.files, report.written, report.removed) == (28, 0, 1)
     assert _tree(site) == {**larger_site, "CNAME": hashlib.sha256(b"example.org\n").hexdigest()}
+    assert list((site / "drafts").iterdir()) == []
     kept = (site / "index.html").stat()
     assert (kept.st_ino, kept.st_mtime_ns) == (index.st_ino, index.st_mtime_ns)
 

@@ -70,13 +70,17 @@ class SiteFiles:
         return path, result
 
     def carry_over(self, site_folders: Iterable[str]) -> int:
-        """Bring the published files this run did not produce into the new site, except those under
-        ``site_folders`` (stale pages of entities that disappeared); return how many were left out."""
+        """Bring the published files (and folders) this run did not produce into the new site, except
+        those under ``site_folders`` (stale pages of entities that disappeared); return how many
+        files were left out."""
         if not self.previous.is_dir():
             return 0
         owned = tuple(f"{folder}/" for folder in site_folders)
         stale = 0
         for directory, _, names in os.walk(self.previous):  # pathlib's rglob remembers every path
+            folder = Path(directory).relative_to(self.previous).as_posix()
+            if not f"{folder}/".startswith(owned):
+                (self.root / folder).mkdir(parents=True, exist_ok=True)  # empty folders too
             for name in names:
                 relative = Path(directory, name).relative_to(self.previous).as_posix()
                 if hash(relative) in self.produced:
