@@ -54,3 +54,23 @@ def test_files_and_store_together_are_refused(disk_store, seed_nquads):
     result = CliRunner().invoke(cli, ["query", "meetings", "--store", str(disk_store), seed_nquads])
     assert result.exit_code == 2
     assert "give either RDF files or --store, not both" in result.stderr
+
+
+def test_a_loaded_store_publishes_the_same_site_as_its_file(tmp_path, seed_nquads):
+    from mig_graph.publish import publish
+
+    load_store(tmp_path / "store", [Path(seed_nquads)])
+    publish(open_dataset(store_path=tmp_path / "store"), tmp_path / "from-store")
+    publish(open_dataset([Path(seed_nquads)]), tmp_path / "from-file")
+    from_store = {
+        p.relative_to(tmp_path / "from-store"): p.read_bytes()
+        for p in (tmp_path / "from-store").rglob("*")
+        if p.is_file()
+    }
+    from_file = {
+        p.relative_to(tmp_path / "from-file"): p.read_bytes()
+        for p in (tmp_path / "from-file").rglob("*")
+        if p.is_file()
+    }
+    assert len(from_store) == 1694
+    assert from_store == from_file

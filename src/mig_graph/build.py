@@ -11,8 +11,8 @@ Outputs, all byte-identical for identical input:
 
 The graph is validated against the SHACL shapes first: a graph with violations
 is not written unless the caller allows it.  Files are written to temporary
-names and renamed into place only once every output is ready, so a failed or
-refused build leaves the output folder untouched.
+names and renamed into place only once every output is ready, so a failed,
+refused or interrupted build leaves the old outputs (see :func:`write_outputs`).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from mig_graph.countries import wikidata_items
 from mig_graph.errors import Location
 from mig_graph.namespaces import PREFIXES, bind_prefixes
 from mig_graph.sources import read_data_files
+from mig_graph.testpause import pause_for_tests
 from mig_graph.validate import ValidationReport, validate_graph
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "BuildResult",
     "build",
     "compile_data",
+    "finish_interrupted",
     "jsonld_context",
     "jsonld_nodes",
     "jsonld_text",
@@ -54,6 +56,7 @@ CONTEXT = "context.jsonld"
 NQUADS = "mig-graph.nq"
 TRIG = "mig-graph.trig"
 OUTPUT_NAMES = (TURTLE, NTRIPLES, JSONLD, CONTEXT, NQUADS, TRIG)
+READY_MARKER = ".mig-graph.build-ready"
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,13 @@ def build(
     *,
     allow_invalid: bool = False,
 ) -> BuildResult:
-    """Compile and validate the data; write every output into ``out_dir`` unless it has violations."""
+    """Compile and validate the data; write every output into ``out_dir`` unless it has violations.
+
+    An earlier build's interrupted write is finished first (:func:`finish_interrupted`), even when
+    this build then fails or is refused.
+    """
+    if out_dir.is_dir():
+        finish_interrupted(out_dir)
     compiled = compile_data(data_paths)
     graph = union_graph(compiled.dataset)
     report = validate_graph(graph, origins=compiled.origins)
@@ -108,7 +117,14 @@ def build(
 
 
 def write_outputs(dataset: Dataset, graph: Graph, out_dir: Path) -> tuple[Path, ...]:
-    """Serialise the graph and the dataset; rename into ``out_dir`` only when all are ready."""
+    """Serialise the graph and the dataset; rename into ``out_dir`` only when all are ready.
+
+    Every output is first written under a temporary name (``.NAME.tmp``); then a marker
+    (``.mig-graph.build-ready``) records that all of them are complete, the renames follow, and the
+    marker goes.  Whatever stops the build, :func:`finish_interrupted` (run again on the way out and
+    at the start of the next build) removes the temporary files, or, past the marker, completes the
+    renames, so ``out_dir`` holds the old outputs or the new ones.
+    """
     contents = {
         TURTLE: graph.serialize(format="turtle"),
         NTRIPLES: sorted_lines(graph.serialize(format="nt")),
@@ -118,18 +134,39 @@ def write_outputs(dataset: Dataset, graph: Graph, out_dir: Path) -> tuple[Path, 
         TRIG: _trig(dataset),
     }
     out_dir.mkdir(parents=True, exist_ok=True)
-    pending: list[tuple[Path, Path]] = []
+    finish_interrupted(out_dir)
     try:
-        for name, text in contents.items():
-            temporary = out_dir / f".{name}.tmp"
-            temporary.write_text(text, encoding="utf-8")
-            pending.append((temporary, out_dir / name))
-        for temporary, final in pending:
-            os.replace(temporary, final)
+        for number, (name, text) in enumerate(contents.items()):
+            if number == len(contents) // 2:
+                pause_for_tests("build:writing")
+            _temporary(out_dir, name).write_text(text, encoding="utf-8")
+        (out_dir / READY_MARKER).touch()
+        for number, name in enumerate(contents):
+            if number == len(contents) // 2:
+                pause_for_tests("build:renaming")
+            os.replace(_temporary(out_dir, name), out_dir / name)
+        (out_dir / READY_MARKER).unlink()
     finally:
-        for temporary, _ in pending:
-            temporary.unlink(missing_ok=True)
+        finish_interrupted(out_dir)
     return tuple(out_dir / name for name in contents)
+
+
+def finish_interrupted(out_dir: Path) -> None:
+    """Bring ``out_dir`` back to one build's outputs after an interrupted write: without the
+    marker, remove the temporary files; with it, rename the remaining ones into place."""
+    ready = out_dir / READY_MARKER
+    committed = ready.is_file()
+    for name in OUTPUT_NAMES:
+        temporary = _temporary(out_dir, name)
+        if committed and temporary.is_file():
+            os.replace(temporary, out_dir / name)
+        else:
+            temporary.unlink(missing_ok=True)
+    ready.unlink(missing_ok=True)
+
+
+def _temporary(out_dir: Path, name: str) -> Path:
+    return out_dir / f".{name}.tmp"
 
 
 def sorted_lines(text: str) -> str:

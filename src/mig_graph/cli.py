@@ -381,6 +381,23 @@ def export(
     )
 
 
+def _exit_on_sigterm() -> None:
+    """Make SIGTERM end the command as Ctrl-C does, by an exception, so that its clean-ups run
+    (staging folders and temporary files removed, ``serve``'s temporary site deleted).
+
+    uvicorn handles SIGTERM itself while it serves, then raises it again once shut down: it then
+    reaches this handler.  A second SIGTERM during the clean-up is ignored.
+    """
+    import signal
+
+    def terminate(signal_number: int, _frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise SystemExit(128 + signal_number)
+
+    signal.signal(signal.SIGTERM, terminate)
+
+
 def main() -> None:
     """Entry point of the ``mig-graph`` console script."""
+    _exit_on_sigterm()
     cli(prog_name="mig-graph")

@@ -3,7 +3,8 @@
 Identifiers are slash IRIs answered with ``303 See Other``: ``…/id/process/midiocc`` redirects to
 the document ``…/id/process/midiocc.html`` (or ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf`` by
 content negotiation).  A node whose IRI extends an entity's (``…/midiocc/interval/2020-03--``)
-is described on that entity's page.  Only files whose content changed are rewritten.
+is described on that entity's page.  Only files whose content changed are rewritten, and the
+new site replaces the old one in one step (:mod:`mig_graph.sitefiles`, :mod:`mig_graph.folderswap`).
 
 The graph is read from its Oxigraph store by index lookups, one entity at a time (the dumps one
 subject at a time, in :mod:`mig_graph.dumps`), so a large graph is never held twice in memory.
@@ -25,6 +26,7 @@ from mig_graph import dumps, paths
 from mig_graph.build import jsonld_text, sorted_lines
 from mig_graph.catalog import DatasetVersion, dataset_version, describe_dataset
 from mig_graph.compiler import VOCABULARY_GRAPH
+from mig_graph.folderswap import replaced_folder
 from mig_graph.namespaces import BASE, ID, MG, PREFIXES, bind_prefixes
 from mig_graph.pages import (
     EntityView,
@@ -38,6 +40,7 @@ from mig_graph.pages import (
 from mig_graph.sitefiles import SiteFiles
 from mig_graph.store import from_oxigraph, in_memory, oxigraph_store, to_oxigraph
 from mig_graph.summary import class_counts, compact
+from mig_graph.testpause import pause_for_tests
 
 __all__ = ["ENTITY_FORMATS", "PublishReport", "publish"]
 
@@ -164,10 +167,12 @@ def publish(
 ) -> PublishReport:
     """Write the whole site into ``out_dir``; return what was produced and rewritten.
 
-    The graph is read from its Oxigraph store one entity at a time, never copied whole.
+    The site is written into a staging folder beside ``out_dir`` and swapped in when complete
+    (:func:`mig_graph.folderswap.replaced_folder`), so ``out_dir`` always holds a whole site, old or
+    new, whose ``SHA256SUMS`` match its dumps.  The graph is read from its Oxigraph store one entity
+    at a time, never copied whole.
     """
     release = version or dataset_version()
-    files = SiteFiles(out_dir)
     store = oxigraph_store(dataset)
     graph = dataset.default_graph  # rdflib's view of the store, for lookups
     labels = _labels(graph)
@@ -179,21 +184,26 @@ def publish(
         {node.value for node in nodes if isinstance(node, ox.NamedNode) and node.value.startswith(str(ID))}
     )
 
-    index_entries = _write_entities(files, store, graph, labels, release, progress)
-    _write_vocabularies(files, dataset, release)
-    _write_ontology(files, release)
-    distributions, triples = dumps.write_dumps(files, store, nodes, release)
-    description = describe_dataset(graph, distributions, site_url=site_url, version=release)
-    void = description.serialize(format="turtle")
-    files.write("void.ttl", void)
-    files.write(".well-known/void", void)
-    files.write("dcat.ttl", void)
-    listed = [entry for entry in index_entries if not entry[0].startswith(str(ID["instant/"]))]
-    pieces = render_index(class_counts(graph), listed, triples, release.version)
-    files.write_stream("index.html", lambda out: out.writelines(piece.encode("utf-8") for piece in pieces))
-    files.write(".htaccess", _htaccess(site_url))
-    removed = files.remove_stale(["id", "vocab", "dumps", "ontology"])
-    return PublishReport(len(files.produced), files.written, removed, release.version)
+    with replaced_folder(out_dir, "publish") as staging:
+        files = SiteFiles(staging, previous=out_dir)
+        index_entries = _write_entities(files, store, graph, labels, release, progress)
+        pause_for_tests("publish:writing")
+        _write_vocabularies(files, dataset, release)
+        _write_ontology(files, release)
+        distributions, triples = dumps.write_dumps(files, store, nodes, release)
+        description = describe_dataset(graph, distributions, site_url=site_url, version=release)
+        void = description.serialize(format="turtle")
+        files.write("void.ttl", void)
+        files.write(".well-known/void", void)
+        files.write("dcat.ttl", void)
+        listed = [entry for entry in index_entries if not entry[0].startswith(str(ID["instant/"]))]
+        pieces = render_index(class_counts(graph), listed, triples, release.version)
+        files.write_stream(
+            "index.html", lambda out: out.writelines(piece.encode("utf-8") for piece in pieces)
+        )
+        files.write(".htaccess", _htaccess(site_url))
+        stale = files.carry_over(["id", "vocab", "dumps", "ontology"])
+    return PublishReport(len(files.produced), files.written, stale, release.version)
 
 
 def _write_entities(
@@ -236,7 +246,8 @@ def _write_entities(
 
 
 def _write_vocabularies(files: SiteFiles, dataset: Dataset, release: DatasetVersion) -> None:
-    vocabulary = in_memory(dataset.graph(VOCABULARY_GRAPH))
+    # a view of the named graph; dataset.graph() would add it, which a read-only store refuses
+    vocabulary = in_memory(Graph(store=dataset.store, identifier=VOCABULARY_GRAPH))
     schemes = {str(s).rsplit("/", 1)[1] for s in vocabulary.subjects(RDF.type, SKOS.ConceptScheme)}
     for scheme in sorted(schemes):
         files.write(f"vocab/{scheme}.html", render_scheme(scheme, vocabulary, release.version))

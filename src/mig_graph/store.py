@@ -20,6 +20,8 @@ from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from mig_graph.errors import InputError, Location
+from mig_graph.folderswap import readable, replaced_folder
+from mig_graph.testpause import pause_for_tests
 
 __all__ = [
     "RDF_FORMATS",
@@ -97,9 +99,10 @@ def open_dataset(rdf_files: Sequence[Path] = (), *, store_path: Path | None = No
     if store_path is not None:
         if rdf_files:
             raise InputError("give either RDF files or --store, not both", Location(store_path, 0))
-        if not (store_path / _MARKER).is_file():
+        complete = readable(store_path)
+        if not (complete / _MARKER).is_file():
             raise InputError("not a store made by `mig-graph load`", Location(store_path, 0))
-        return _dataset(ox.Store.read_only(str(store_path)))
+        return _dataset(ox.Store.read_only(str(complete)))
     if not rdf_files:
         from mig_graph.build import compile_data
 
@@ -110,28 +113,35 @@ def open_dataset(rdf_files: Sequence[Path] = (), *, store_path: Path | None = No
 
 
 def load_store(store_path: Path, rdf_files: Sequence[Path] = ()) -> int:
-    """Create an on-disk store holding the RDF files (or the packaged data compiled); return its size."""
-    if store_path.exists() and any(store_path.iterdir()):
-        if not (store_path / _MARKER).is_file():
-            raise InputError(
-                "folder exists and is not a mig-graph store; refusing to overwrite", Location(store_path, 0)
-            )
-        import shutil
+    """Create an on-disk store holding the RDF files (or the packaged data compiled); return its size.
 
-        shutil.rmtree(store_path)
-    store_path.mkdir(parents=True, exist_ok=True)
-    store = ox.Store(str(store_path))
+    The store is loaded beside ``store_path`` and swapped in only when complete
+    (:func:`mig_graph.folderswap.replaced_folder`): until then the previous store stays readable,
+    and bad input leaves it untouched.
+    """
+    if store_path.is_dir() and any(store_path.iterdir()) and not (store_path / _MARKER).is_file():
+        raise InputError(
+            "folder exists and is not a mig-graph store; refusing to overwrite", Location(store_path, 0)
+        )
+    with replaced_folder(store_path, "load") as staging:
+        size = _fill_store(staging, rdf_files)
+    return size
+
+
+def _fill_store(folder: Path, rdf_files: Sequence[Path]) -> int:
+    store = ox.Store(str(folder))
     if rdf_files:
         _bulk_load(store, rdf_files)
     else:
         from mig_graph.build import compile_data
 
         load_dataset(compile_data().dataset, store)
+    pause_for_tests("load:writing")
     store.flush()
     store.optimize()
     size = len(store)
     del store
-    (store_path / _MARKER).write_text("An Oxigraph store written by `mig-graph load`.\n", encoding="utf-8")
+    (folder / _MARKER).write_text("An Oxigraph store written by `mig-graph load`.\n", encoding="utf-8")
     return size
 
 
