@@ -193,7 +193,7 @@ def _coverage_source_ids() -> set[str]:
 
 def test_each_source_added_by_the_coverage_files_is_external_with_a_url(select):
     ids = _coverage_source_ids()
-    assert len(COVERAGE_FILES) == 20
+    assert len(COVERAGE_FILES) == 31
     rows = select("""
         SELECT ?source ?url WHERE { ?source a mg:ExternalSource ; mg:sourceUrl ?url }""")
     urls = {source.removeprefix(f"{ID}source/"): url for source, url in rows}
@@ -339,12 +339,16 @@ def test_secretariats(select):
     assert rows == [
         ("abu-dhabi-dialogue", "state/ARE"),
         ("apc", "org/apc-secretariat"),
+        ("arcp", "org/las"),
         ("budapest-process", "org/icmpd"),
         ("colombo-process", "org/iom"),
         ("gfmd", "org/gfmd-support-unit"),
+        ("midcas", "org/eccas-secretariat"),
+        ("midcom", "org/comesa-secretariat"),
         ("midsa", "org/iom"),
         ("midwa", "org/ecowas-commission"),
         ("mtm-dialogue", "org/icmpd"),
+        ("pidc", "org/pidc-secretariat"),
         ("sacm", "org/iom"),
         ("soderkoping-process", "org/cbcp-secretariat"),
     ]
