@@ -192,6 +192,7 @@ def _worker_main(connection: multiprocessing.connection.Connection, store_path: 
     os.nice(_WORKER_NICENESS)
     isolated = _leave_the_network()
     store = ox.Store.read_only(store_path)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     threading.stack_size(_EVALUATION_STACK_BYTES)
     connection.send(("ready", isolated))
     while True:
@@ -209,6 +210,13 @@ def _worker_main(connection: multiprocessing.connection.Connection, store_path: 
         thread.join()
         outcome = result[0] if result else _refusal(500, "internal error while answering the query")
         connection.send((outcome.status, outcome.media, outcome.body))
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker, whatever it is running, once the server that started it is gone."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 class _Worker:
