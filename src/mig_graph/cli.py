@@ -261,6 +261,13 @@ def publish(out_dir: Path, base_url: str, rdf_files: tuple[Path, ...], store_pat
 @click.option("--timeout", "query_timeout", default=10.0, show_default=True, help="Seconds a query may run.")
 @click.option("--max-results", default=10_000, show_default=True, help="Rows or triples a result may have.")
 @click.option(
+    "--max-memory-mib",
+    default=1024,
+    show_default=True,
+    type=click.IntRange(min=64),
+    help="Memory a query may use.",
+)
+@click.option(
     "--site", type=click.Path(file_okay=False, path_type=Path), help="A folder written by `publish`."
 )
 def serve(
@@ -270,6 +277,7 @@ def serve(
     port: int,
     query_timeout: float,
     max_results: int,
+    max_memory_mib: int,
     site: Path | None,
 ) -> None:
     """Serve the SPARQL 1.1 endpoint (/sparql) and the linked-data site, dereferencing entity IRIs.
@@ -288,7 +296,13 @@ def serve(
             run_publish(dataset, site, progress=True)
         _console().print(f"SPARQL endpoint http://{host}:{port}/sparql · site http://{host}:{port}/")
         run_serve(
-            dataset, host=host, port=port, query_timeout=query_timeout, max_results=max_results, site=site
+            dataset,
+            host=host,
+            port=port,
+            query_timeout=query_timeout,
+            max_results=max_results,
+            max_memory_bytes=max_memory_mib * 1024 * 1024,
+            site=site,
         )
 
 

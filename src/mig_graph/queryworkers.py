@@ -362,9 +362,8 @@ class WorkerPool:
             if worker.rss_bytes() > self.max_memory_bytes:
                 self._replace(worker)
                 limit = self.max_memory_bytes // (1024 * 1024)
-                return QueryOutcome(
-                    -1, "text/plain", f"the query needed more than {limit} MiB, the limit".encode()
-                )
+                message = f"the query needed more than {limit} MiB of memory, the limit of this endpoint"
+                return QueryOutcome(-1, "text/plain", message.encode("utf-8"))
             if time.time() > job.deadline + _GRACE_SECONDS:
                 self._replace(worker)
                 return QueryOutcome(-1, "text/plain", timeout_message.encode("utf-8"))
