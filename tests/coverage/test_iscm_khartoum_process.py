@@ -1,0 +1,39 @@
+"""Facts from ``data/iscm-khartoum-process.yaml``: members, chairs, founding date, secretariat."""
+
+from __future__ import annotations
+
+from .conftest import ID
+
+ROME_SIGNATORIES = [
+    *("AUT", "BEL", "BGR", "CYP", "CZE", "DEU", "DJI", "DNK", "EGY", "ERI", "ESP", "EST", "ETH", "FIN"),
+    *("FRA", "GBR", "GRC", "HRV", "HUN", "IRL", "ITA", "KEN", "LTU", "LUX", "LVA", "MLT", "NLD", "POL"),
+    *("PRT", "ROU", "SDN", "SOM", "SSD", "SVK", "SVN", "SWE", "TUN"),
+]
+
+
+def test_khartoum_process_members_are_the_rome_signatories_and_four_later_members(state_members) -> None:
+    assert len(ROME_SIGNATORIES) == 37
+    assert state_members("process/khartoum-process") == sorted(
+        [*ROME_SIGNATORIES, "CHE", "LBY", "NOR", "UGA"]
+    )
+
+
+def test_khartoum_process_chairs(state_members) -> None:
+    assert state_members("process/khartoum-process", "chair") == ["EGY", "ERI", "ETH", "GBR", "ITA"]
+
+
+def test_signatories_are_members_from_28_november_2014(packaged_select) -> None:
+    rows = packaged_select(f"""
+        SELECT ?date ?type WHERE {{
+          <{ID}membership/process-khartoum-process/member/state-DJI>
+              org:memberDuring/time:hasBeginning/time:inXSDDate ?date .
+          BIND(datatype(?date) AS ?type)
+        }}""")
+    assert rows == [("2014-11-28", "http://www.w3.org/2001/XMLSchema#date")]
+
+
+def test_the_process_is_formally_associated_with_the_two_commissions(packaged_select) -> None:
+    rows = packaged_select(f"""
+        SELECT ?org WHERE {{ <{ID}process/khartoum-process> mg:formallyAssociatedWith ?org }}
+        ORDER BY ?org""")
+    assert rows == [(f"{ID}org/au-commission",), (f"{ID}org/european-commission",)]
