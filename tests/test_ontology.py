@@ -78,12 +78,13 @@ def test_reused_vocabularies_anchor_the_domain_classes(ontology):
 @pytest.mark.parametrize(
     ("scheme", "size"),
     [
-        ("role", 20),
+        ("role", 21),
         ("meeting-kind", 7),
         ("document-kind", 13),
         ("count", 8),
         ("stakeholder", 13),
         ("status", 2),
+        ("verification", 2),
     ],
 )
 def test_controlled_lists_are_complete_and_bilingual(vocabularies, scheme, size):

@@ -34,7 +34,7 @@ REQUIRED = {
     "meetings": ["meeting", "label", "start", "end", "place", "process"],
     "declaration-signatories": ["declaration", "state", "iso3", "date"],
     "programme-targets": ["programme", "state", "iso3", "funder", "start"],
-    "conflicts": ["subject", "property", "value", "source", "passage"],
+    "conflicts": ["subject", "property", "value", "source", "passage", "preferred"],
     "fact-sources": ["property", "value", "source"],
     "curation-gaps": ["entity", "label", "gap"],
 }

@@ -23,25 +23,22 @@ from rdflib.term import Node
 from mig_graph import countries, dates
 from mig_graph.errors import InputError, Location
 from mig_graph.namespaces import ID, LANG, MG, VOCAB, WD
-from mig_graph.recordspec import COMMON_FIELDS, REFERENCE_KINDS, SECTIONS, Field, Section
+from mig_graph.recordspec import (
+    CLAIM_PREFERENCE_FIELDS,
+    COMMON_FIELDS,
+    REFERENCE_KINDS,
+    SECTIONS,
+    SOURCE_FIELDS,
+    Field,
+    Section,
+)
 from mig_graph.sources import DataFile, Record, as_list
 
 __all__ = ["VOCABULARY_GRAPH", "CompiledData", "compile_dataset"]
 
 VOCABULARY_GRAPH = URIRef("https://w3id.org/mig-graph/vocab")
 COUNTRY_WIKIDATA_SOURCE = "country-wikidata"
-SOURCE_KEYS = {
-    "id",
-    "seed_file",
-    "url",
-    "title",
-    "language",
-    "publisher",
-    "date",
-    "date_note",
-    "kind",
-    "note",
-}
+SOURCE_KEYS = {"id", "seed_file", "title"} | {spec.key for spec in SOURCE_FIELDS}
 MEMBERSHIP_KEYS = {
     "organisation",
     "member",
@@ -211,16 +208,11 @@ class _Compilation:
             file_name = str(record["seed_file"])
             self.add(iri, MG.seedFile, Literal(file_name), ctx.sources)
             self.add(iri, DCTERMS.identifier, Literal(file_name), ctx.sources)
-        simple = {
-            "url": Field("url", MG.sourceUrl, "uri"),
-            "language": Field("language", DCTERMS.language, "language"),
-            "publisher": Field("publisher", DCTERMS.publisher, "ref", ("org",)),
-            "date": Field("date", DCTERMS.date, "date"),
-            "date_note": Field("date_note", MG.dateNote, "text"),
-            "kind": Field("kind", MG.documentKind, "vocab:document-kind"),
-            "note": Field("note", SKOS.note, "text"),
-        }
-        for key, spec in simple.items():
+        if record.get("verified") is False and "verification_note" not in record:
+            message = "an unverified source ('verified: false') needs a 'verification_note'"
+            raise InputError(message, ctx.location)
+        for spec in SOURCE_FIELDS:
+            key = spec.key
             if key in record:
                 self._emit_field(spec, record[key], ctx)
 
@@ -330,6 +322,9 @@ class _Compilation:
                 else [URIRef(_uri(value))]
             ),
             "language": lambda spec, value, ctx: [LANG[_language(value)]],
+            "verified": lambda spec, value, ctx: [
+                VOCAB["verification/" + ("verified" if _bool(value) else "unverified")]
+            ],
             "wikidata": lambda spec, value, ctx: [WD[_qid(value)]],
             "items": self._items,
             "concepts": self._concepts,
@@ -647,9 +642,11 @@ class _Compilation:
         claims = as_list(record.get("claims"))
         if len(claims) < 2:
             raise InputError("a conflict needs at least two claims", location)
+        preference = {spec.key: spec for spec in CLAIM_PREFERENCE_FIELDS}
+        preferred = 0
         for position, claim in enumerate(claims, start=1):
             claim = self._record(claim, location)
-            self._check_keys(claim, {"value", "source", "passage"}, "claim")
+            self._check_keys(claim, {"value", "source", "passage"} | set(preference), "claim")
             claim_sources = (
                 tuple(self._source(s, claim.location()) for s in as_list(claim.get("source"))) or ctx.sources
             )
@@ -673,6 +670,26 @@ class _Compilation:
             if "passage" in claim:
                 for literal in self._text(claim["passage"], subject_ctx):
                     self.add(claim_iri, MG.passage, literal, claim_sources)
+            if self._preferred(claim, location):
+                preferred += 1
+                if preferred > 1:
+                    raise InputError("a conflict has at most one preferred claim", claim.location())
+                self.add(iri, MG.preferredClaim, claim_iri, ctx.sources)
+                self._emit_field(preference["preference_note"], claim["preference_note"], ctx)
+
+    def _preferred(self, claim: Record, location: Location) -> bool:
+        """Whether a claim is marked ``preferred: true``; such a claim needs its ``preference_note``."""
+        try:
+            preferred = _bool(claim.get("preferred", False))
+        except ValueError as error:
+            raise InputError(f"field 'preferred': {error}", claim.location()) from None
+        if "preference_note" in claim and not preferred:
+            raise InputError(
+                "only a claim marked 'preferred: true' has a 'preference_note'", claim.location()
+            )
+        if preferred and "preference_note" not in claim:
+            raise InputError("a preferred claim needs a 'preference_note' saying why", claim.location())
+        return preferred
 
     # -- references ---------------------------------------------------------------
 

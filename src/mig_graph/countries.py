@@ -51,6 +51,7 @@ NAME_OVERRIDES: dict[str, str] = {
 FRENCH_LABEL_OVERRIDES: dict[str, str] = {
     "SLV": "El Salvador",
     "REU": "La Réunion",
+    "VEN": "Venezuela",  # the ISO French list writes "Vénézuela"; French usage and the UN write "Venezuela"
 }
 
 _ARTICLE = re.compile(r"^(?:l['’]\s*|la\s+|le\s+|les\s+)", re.IGNORECASE)

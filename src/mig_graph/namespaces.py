@@ -155,6 +155,10 @@ class MG(DefinedNamespace):
     hasClaim: URIRef
     claimedValue: URIRef
     passage: URIRef
+    preferredClaim: URIRef
+    preferenceNote: URIRef
+    verificationStatus: URIRef
+    verificationNote: URIRef
 
 
 PREFIXES: dict[str, str] = {

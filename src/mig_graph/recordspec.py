@@ -12,6 +12,14 @@ predicate it becomes and how its value is read:
 ``time``      a date or interval → an OWL-Time interval (``time:hasTime``)
 ``date``      a date → an ``xsd:gYear``/``gYearMonth``/``date`` literal
 ``bool``, ``int``, ``str``, ``uri``, ``language`` (ISO 639-1 code)
+``verified``  ``true``/``false`` → a concept of the verification statuses (``vocab/verification/…``)
+
+Sources (the ``source`` block and each of ``references``) have the fields of
+``SOURCE_FIELDS`` beside ``id``, ``title`` and ``seed_file``; a source whose
+cited passages no stored copy holds is written ``verified: false`` with a
+``verification_note`` saying why.  A conflict's claims may mark one of them
+``preferred: true`` with a ``preference_note`` (the better-supported side;
+every claim is kept).
 """
 
 from __future__ import annotations
@@ -23,7 +31,15 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
 
 from mig_graph.namespaces import MG
 
-__all__ = ["COMMON_FIELDS", "REFERENCE_KINDS", "SECTIONS", "Field", "Section"]
+__all__ = [
+    "CLAIM_PREFERENCE_FIELDS",
+    "COMMON_FIELDS",
+    "REFERENCE_KINDS",
+    "SECTIONS",
+    "SOURCE_FIELDS",
+    "Field",
+    "Section",
+]
 
 
 @dataclass(frozen=True)
@@ -62,6 +78,24 @@ COMMON_FIELDS: tuple[Field, ...] = (
     Field("homepage", FOAF.homepage, "uri"),
     Field("unresolved", MG.unresolved, "bool"),
     Field("same_as", OWL.sameAs, "uri"),
+)
+
+SOURCE_FIELDS: tuple[Field, ...] = (
+    Field("url", MG.sourceUrl, "uri"),
+    Field("language", DCTERMS.language, "language"),
+    Field("publisher", DCTERMS.publisher, "ref", ("org",)),
+    Field("date", DCTERMS.date, "date"),
+    Field("date_note", MG.dateNote, "text"),
+    Field("kind", MG.documentKind, "vocab:document-kind"),
+    Field("note", SKOS.note, "text"),
+    Field("verified", MG.verificationStatus, "verified"),
+    Field("verification_note", MG.verificationNote, "text"),
+)
+
+# A claim's ``preferred: true`` makes it the conflict's mg:preferredClaim; the note goes on the conflict.
+CLAIM_PREFERENCE_FIELDS: tuple[Field, ...] = (
+    Field("preferred", MG.preferredClaim, "bool"),
+    Field("preference_note", MG.preferenceNote, "text"),
 )
 
 SECTIONS: dict[str, Section] = {
