@@ -395,26 +395,14 @@ def test_regional_organisations_have_their_wikidata_items(select):
 
 
 def test_cross_process_members_top_states(store):
-    """The states in most processes, derived by hand from the data files.
+    """The states in most "processes" as the query counts them today: mechanisms, programmes,
+    declarations and meeting series alike (any role; a meeting counts for its process or series,
+    or for itself when it has neither). From the data files:
 
-    The query counts, per actor, the distinct mechanisms, programmes, declarations and meeting
-    series it belongs to (any role), signs or takes part in (a meeting counts for its process or
-    series, or for itself when it has neither).  By hand:
-
-    - Thailand, 7: Colombo Process and Abu Dhabi Dialogue (member, iscm-colombo-process and
-      iscm-abu-dhabi-dialogue), Bali Process (its 2017 consultation mechanism, iscm-bali-process),
-      the APC experts' meeting of 1997 it hosted (iscm-apc; no parent process), the 2009 global
-      meeting of RCPs (organiser, seed 001), the Lima ministerial series and the Lima Declaration
-      (seed 003).
-    - Ecuador, 6: Puebla Process (observer), SACM (member), GFMD (chair 2019, iscm-gfmd), the joint
-      programme, the Lima series and declaration.
-    - Philippines, 6: Colombo Process, Abu Dhabi Dialogue, Bali Process (member, iscm-bali-process),
-      GFMD (host of the 2008 Forum in Manila), the Lima series and declaration.
-    - Bangladesh, 5: Colombo Process, Abu Dhabi Dialogue, Bali Process (member), GFMD (chair 2016),
-      the UNDP-IOM joint programme (seed 004).
-    - China, India, Indonesia, Pakistan, Sri Lanka and Viet Nam, 5: Colombo Process, Abu Dhabi
-      Dialogue, Bali Process (member), the Lima series and declaration.
-    - Every other state counts 4 or fewer (IOM's own membership is not a process here).
+    - France, 8: member of the 5+5 Dialogue, Khartoum, Rabat, Prague and Budapest Processes and
+      MiDIOCC (for Réunion), observer of MIDWA and of the Abu Dhabi Dialogue.
+    - Germany, 8 and Switzerland, 8 (with IGAD-RCP, and the 2009 global meeting of RCPs for
+      Switzerland); Morocco, 7, of which the Lima series, the Lima Declaration and the programme.
     """
     result = run_query("cross-process-members", dataset=store)
     states = [
@@ -422,66 +410,53 @@ def test_cross_process_members_top_states(store):
         for _actor, _label, iso3, n, processes in result.rows
         if iso3 is not None
     ]
-    assert [(iso3, n) for iso3, n, _ in states[:3]] == [("THA", 7), ("ECU", 6), ("PHL", 6)]
-    assert sorted(iso3 for iso3, n, _ in states if n == 5) == [
-        "BGD",
-        "CHN",
-        "IDN",
-        "IND",
-        "LKA",
-        "PAK",
-        "VNM",
-    ]
-    assert states[10][1] == 4
-    assert states[0][2] == {
-        "process/colombo-process",
+    assert sorted(iso3 for iso3, n, _ in states if n == 8) == ["CHE", "DEU", "FRA"]
+    assert max(n for _, n, _ in states) == 8
+    by_state = {iso3: processes for iso3, _, processes in states}
+    assert by_state["FRA"] == {
+        "process/5plus5-dialogue-migration",
         "process/abu-dhabi-dialogue",
-        "process/bali-process",
-        "meeting/apc-1997-experts",
-        "meeting/global-rcp-meeting-2009",
-        "series/high-emigration-ministerial-meetings",
-        "document/lima-declaration-2006",
+        "process/budapest-process",
+        "process/khartoum-process",
+        "process/midiocc",
+        "process/midwa",
+        "process/prague-process",
+        "process/rabat-process",
     }
-    assert dict((iso3, processes) for iso3, _, processes in states)["BGD"] == {
-        "process/colombo-process",
-        "process/abu-dhabi-dialogue",
-        "process/bali-process",
+    assert by_state["MAR"] == {
+        "document/lima-declaration-2006",
+        "process/5plus5-dialogue-migration",
+        "process/arcp",
         "process/gfmd",
+        "process/rabat-process",
         "programme/mainstreaming-migration",
+        "series/high-emigration-ministerial-meetings",
     }
 
 
 def test_memberships_per_state_across_mechanisms(select):
-    """Distinct mechanisms per state over org:Membership alone (any role), top of the list by hand:
-    the United Arab Emirates (Abu Dhabi Dialogue, Colombo Process, Bali Process, GFMD chair 2020),
-    Bangladesh (Colombo Process, Abu Dhabi Dialogue, Bali Process, GFMD chair 2016) and the United
-    States (among them the Bali Process, as past observer and member) have memberships in four
-    mechanisms; fourteen states have three; no state has more."""
+    """Distinct mechanisms per state over org:Membership alone (any role): France in 8 (see above);
+    Germany, Poland and Sweden in 7 (the European processes, the IGC, and the Abu Dhabi Dialogue as
+    observers, the GFMD as chairs or Söderköping as members); 185 states in at least one mechanism."""
     rows = select("""
         SELECT ?iso3 (COUNT(DISTINCT ?p) AS ?n) WHERE {
           ?m a org:Membership ; org:member ?s ; org:organization ?p .
           ?s a mg:State ; mg:iso3166Alpha3 ?iso3 .
           ?p a mg:ConsultationMechanism .
-        } GROUP BY ?iso3 HAVING (COUNT(DISTINCT ?p) >= 3) ORDER BY ?iso3""")
-    assert rows == [
-        (iso3, "4" if iso3 in ("ARE", "BGD", "USA") else "3")
-        for iso3 in (
-            "AFG",
-            "ARE",
-            "BGD",
-            "CHN",
-            "DEU",
-            "ECU",
-            "FRA",
-            "IDN",
-            "IND",
-            "LKA",
-            "MUS",
-            "PAK",
-            "PHL",
-            "POL",
-            "THA",
-            "USA",
-            "VNM",
-        )
+        } GROUP BY ?iso3 ORDER BY DESC(?n) ?iso3""")
+    assert rows[:4] == [("FRA", "8"), ("DEU", "7"), ("POL", "7"), ("SWE", "7")]
+    assert len(rows) == 185
+    sweden = select("""
+        SELECT DISTINCT ?p WHERE {
+          ?m a org:Membership ; org:member <https://w3id.org/mig-graph/id/state/SWE> ; org:organization ?p .
+          ?p a mg:ConsultationMechanism .
+        } ORDER BY ?p""")
+    assert [row[0].rsplit("/", 1)[1] for row in sweden] == [
+        "budapest-process",
+        "gfmd",
+        "igc",
+        "khartoum-process",
+        "prague-process",
+        "rabat-process",
+        "soderkoping-process",
     ]
