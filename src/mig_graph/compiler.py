@@ -834,8 +834,9 @@ class _Compilation:
 
     def _vocab(self, scheme: str, value: Any, location: Location | None = None) -> URIRef:
         """A concept of a controlled list, written bare (``co-chair``)."""
-        iri = VOCAB[f"{scheme}/{value}"]
-        if not isinstance(value, str) or iri not in self.concepts:
+        # only a slug can name a concept: anything else is refused before it becomes an IRI
+        iri = VOCAB[f"{scheme}/{value}"] if isinstance(value, str) and _SLUG.fullmatch(value) else None
+        if iri is None or iri not in self.concepts:
             known = sorted(str(c).rsplit("/", 1)[1] for c in self.concepts if f"/vocab/{scheme}/" in str(c))
             message = f"unknown {scheme} {value!r}; known: {', '.join(known)}"
             if location is None:

@@ -343,25 +343,28 @@ class _RecordFinder(_LineLoader):
     def __init__(self, text: str, path: Path, line: int) -> None:
         super().__init__(text, path)
         self.stop_line = line
+        self.found: _Frame | None = None
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
-        if self.peek_event().start_mark.line + 1 >= self.stop_line:
+        if self.peek_event().start_mark.line + 1 > self.stop_line:
             raise _Stop
+        if self.frames:
+            self.found = self.frames[-1]
         return super().compose_node(parent, index)
 
 
 def _record_at(text: str, line: int, path: Path) -> str | None:
-    """The record open at ``line`` of ``text`` (bad bytes replaced), if the YAML before it parses."""
+    """The record holding ``line`` of ``text`` (bad bytes replaced), if the YAML up to it parses."""
     finder = _RecordFinder(text, path, line)
     try:
         finder.get_single_node()
     except _Stop:
-        return finder.current_record()
+        pass
     except (yaml.YAMLError, InputError):
         return None
     finally:
         finder.dispose()
-    return None
+    return finder.found.record_name() if finder.found else None
 
 
 def read_data_file(path: Path) -> DataFile:
