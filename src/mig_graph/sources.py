@@ -354,14 +354,12 @@ class _RecordFinder(_LineLoader):
 
 
 def _record_at(text: str, line: int, path: Path) -> str | None:
-    """The record holding ``line`` of ``text`` (bad bytes replaced), if the YAML up to it parses."""
+    """The record holding ``line`` of ``text`` (bad bytes replaced), if the YAML before it parses."""
     finder = _RecordFinder(text, path, line)
     try:
         finder.get_single_node()
-    except _Stop:
-        pass
-    except (yaml.YAMLError, InputError):
-        return None
+    except (_Stop, yaml.YAMLError, InputError):
+        pass  # the replaced bytes may break the YAML at that line: the record around is still known
     finally:
         finder.dispose()
     return finder.found.record_name() if finder.found else None
