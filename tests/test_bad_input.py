@@ -15,6 +15,11 @@ from mig_graph.errors import InputError
 from mig_graph.sources import MAX_FILE_BYTES, MAX_VALUE_CHARS
 
 BAD_INPUT = Path(__file__).parent / "data" / "bad-input"
+ROLES = (
+    "chair, closing-speaker, co-chair, deputy-director-general, director-general, evaluator, funder, "
+    "global-goodwill-ambassador, host, implementing-partner, member, national-goodwill-ambassador, observer, "
+    "opening-speaker, organiser, participant, presenter, secretariat, target-government, vice-minister"
+)
 HEADER = "source:\n  id: bad-source\n  seed_file: bad.txt\n  title: {en: Bad, fr: Mauvais}\n"
 
 # file, line, record, the whole message
@@ -23,7 +28,8 @@ CASES = [
         "malformed-yaml.yaml",
         7,
         "p",
-        "malformed YAML: while parsing a flow mapping started on line 7: expected ',' or '}', but got '<stream end>'",
+        "malformed YAML: while parsing a flow mapping started on line 7: "
+        "expected ',' or '}', but got '<stream end>'",
     ),
     ("duplicate-key.yaml", 8, "p", "duplicate key 'label' in one record"),
     ("duplicate-id.yaml", 8, "process/p", "duplicate id 'process/p' in this file"),
@@ -33,10 +39,7 @@ CASES = [
         "unknown-role.yaml",
         11,
         "process/p",
-        "unknown role 'president'; known: chair, closing-speaker, co-chair, deputy-director-general, "
-        "director-general, evaluator, funder, global-goodwill-ambassador, host, implementing-partner, member, "
-        "national-goodwill-ambassador, observer, opening-speaker, organiser, participant, presenter, "
-        "secretariat, target-government, vice-minister",
+        f"unknown role 'president'; known: {ROLES}",
     ),
     (
         "date-wrong-form.yaml",
@@ -56,10 +59,10 @@ CASES = [
         "unknown-field.yaml",
         8,
         "p",
-        "unknown field 'founded' for process; known: acronym, alt_label, approved_at, approved_by, as_written, "
-        "associated_with, chair_appointed, counts, description, homepage, id, label, note, objectives, part_of, "
-        "participant_groups, proposed_at, refers_to, region, same_as, sources, thematic_areas, time, type, "
-        "unresolved, wikidata",
+        "unknown field 'founded' for process; known: acronym, alt_label, approved_at, approved_by, "
+        "as_written, associated_with, chair_appointed, counts, description, homepage, id, label, note, "
+        "objectives, part_of, participant_groups, proposed_at, refers_to, region, same_as, sources, "
+        "thematic_areas, time, type, unresolved, wikidata",
     ),
     ("missing-french-label.yaml", 7, "process/p", "no label in fr"),
     # YAML beyond the limits: depth, aliases, expansion, an alias inside its own node
@@ -74,7 +77,8 @@ CASES = [
         "control-byte.yaml",
         7,
         "p",
-        "control character U+0001 at column 19; write it as an escape in a double-quoted string if it is meant",
+        "control character U+0001 at column 19; "
+        "write it as an escape in a double-quoted string if it is meant",
     ),
     # values: IRIs, dates in ASCII digits, texts without controls that show something
     (
@@ -201,7 +205,8 @@ def test_a_file_above_the_size_limit_stops_at_the_limit(tmp_path):
     path.write_text(line, encoding="utf-8")
     lines_within_limit = path.read_bytes()[:MAX_FILE_BYTES].count(b"\n") + 1
     assert _cli_error(tmp_path, path) == (
-        f"error: {path}:{lines_within_limit}: file larger than {MAX_FILE_BYTES} bytes, the limit for a data file\n"
+        f"error: {path}:{lines_within_limit}: "
+        f"file larger than {MAX_FILE_BYTES} bytes, the limit for a data file\n"
     )
 
 
@@ -213,7 +218,8 @@ def test_a_value_above_the_length_limit_is_refused(tmp_path):
         encoding="utf-8",
     )
     assert _cli_error(tmp_path, path) == (
-        f"error: {path}:8 (record 'p'): a value of {MAX_VALUE_CHARS + 1} characters (at most {MAX_VALUE_CHARS})\n"
+        f"error: {path}:8 (record 'p'): "
+        f"a value of {MAX_VALUE_CHARS + 1} characters (at most {MAX_VALUE_CHARS})\n"
     )
 
 
@@ -227,7 +233,7 @@ def test_a_long_value_in_a_message_is_cut(tmp_path):
         encoding="utf-8",
     )
     stderr = _cli_error(tmp_path, path)
-    message = f"unknown role '{role}'; known: chair, closing-speaker, co-chair, deputy-director-general, director-general, evaluator, funder, global-goodwill-ambassador, host, implementing-partner, member, national-goodwill-ambassador, observer, opening-speaker, organiser, participant, presenter, secretariat, target-government, vice-minister"
+    message = f"unknown role '{role}'; known: {ROLES}"
     assert (
         stderr
         == f"error: {path}:11 (record 'process/p'): {message[:600]}… ({len(message) - 600} more characters)\n"
@@ -248,7 +254,8 @@ def test_a_list_item_is_located_on_its_own_line(tmp_path):
     path.write_text(
         HEADER
         + "processes:\n  - id: p\n    label: {en: P, fr: P}\n"
-        + "memberships:\n  - organisation: process/p\n    members:\n      - state/FRA\n      - state/Atlantide\n",
+        + "memberships:\n  - organisation: process/p\n"
+        + "    members:\n      - state/FRA\n      - state/Atlantide\n",
         encoding="utf-8",
     )
     assert (
