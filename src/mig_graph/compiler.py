@@ -11,6 +11,7 @@ emits triples.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,7 +33,7 @@ from mig_graph.recordspec import (
     Field,
     Section,
 )
-from mig_graph.sources import DataFile, Record, as_list
+from mig_graph.sources import DataFile, Record, as_list, item_locations
 
 __all__ = ["VOCABULARY_GRAPH", "CompiledData", "compile_dataset"]
 
@@ -58,8 +59,10 @@ ITEM_CLASSES = {
     "provision": MG.Provision,
     "result": MG.StatedResult,
 }
-_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-_QID = re.compile(r"^Q[1-9][0-9]*$")
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_QID = re.compile(r"Q[1-9][0-9]*")
+# Texts written on one line: labels and titles (long texts may hold tabs and line breaks).
+SINGLE_LINE_TEXTS = {"label", "acronym", "alt_label", "as_written", "title"}
 
 
 @dataclass(frozen=True)
@@ -129,20 +132,21 @@ class _Compilation:
             if not isinstance(source, Record):
                 raise InputError("a data file needs a 'source' mapping", Location(data_file.path, 1))
             self.file_sources[data_file.path] = self._register_source(source)
-            for reference in as_list(content.get("references")):
-                self._register_source(self._record(reference, Location(data_file.path, content.line)))
+            for reference, where in item_locations(
+                content.get("references"), content.location_of("references")
+            ):
+                self._register_source(self._record(reference, where))
             known = set(SECTIONS) | {"source", "references", "memberships", "conflicts"}
             for key in content:
                 if key not in known:
                     raise InputError(
                         f"unknown section {key!r}; known sections: {', '.join(sorted(known))}",
-                        Location(data_file.path, content.line),
+                        content.location_of(key),
                     )
             for name, section in SECTIONS.items():
                 seen_here: set[str] = set()
-                for record in as_list(content.get(name)):
-                    record = self._record(record, Location(data_file.path, content.line))
-                    self._register_record(section, record, seen_here)
+                for record, where in item_locations(content.get(name), content.location_of(name)):
+                    self._register_record(section, self._record(record, where), seen_here)
 
     def _register_source(self, record: Record) -> URIRef:
         source_id = self._slug(record, "id")
@@ -164,7 +168,7 @@ class _Compilation:
         if existing is not None and existing.section is not section:
             raise InputError(f"id {key!r} is already used by another kind", record.location(key))
         if existing is None:
-            self.entries[key] = _Entry(section, ID[key], record.location(key))
+            self.entries[key] = _Entry(section, ID[key], record.location_of("label", key))
 
     # -- emission -----------------------------------------------------------------
 
@@ -177,10 +181,10 @@ class _Compilation:
         for name, section in SECTIONS.items():
             for record in as_list(content.get(name)):
                 self._emit_record(section, record, default)
-        for record in as_list(content.get("memberships")):
-            self._emit_membership(self._record(record, Location(data_file.path, content.line)), default)
-        for record in as_list(content.get("conflicts")):
-            self._emit_conflict(self._record(record, Location(data_file.path, content.line)), default)
+        for record, where in item_locations(content.get("memberships"), content.location_of("memberships")):
+            self._emit_membership(self._record(record, where), default)
+        for record, where in item_locations(content.get("conflicts"), content.location_of("conflicts")):
+            self._emit_conflict(self._record(record, where), default)
 
     def add(self, subject: Node, predicate: URIRef, value: Node, sources: Iterable[URIRef]) -> None:
         if self.location is not None:
@@ -201,11 +205,13 @@ class _Compilation:
         self.add(iri, RDF.type, PROV.Entity, ctx.sources)
         if "title" not in record:
             raise InputError("a source needs a 'title'", ctx.location)
-        for literal in self._text(record["title"], ctx):
+        for literal in self._text(
+            record["title"], replace(ctx, location=record.location_of("title")), single_line=True
+        ):
             self.add(iri, DCTERMS.title, literal, ctx.sources)
             self.add(iri, RDFS.label, literal, ctx.sources)
         if "seed_file" in record:
-            file_name = str(record["seed_file"])
+            file_name = self._plain_text(record["seed_file"], record.location_of("seed_file"))
             self.add(iri, MG.seedFile, Literal(file_name), ctx.sources)
             self.add(iri, DCTERMS.identifier, Literal(file_name), ctx.sources)
         if record.get("verified") is False and "verification_note" not in record:
@@ -214,7 +220,7 @@ class _Compilation:
         for spec in SOURCE_FIELDS:
             key = spec.key
             if key in record:
-                self._emit_field(spec, record[key], ctx)
+                self._emit_field(spec, record[key], replace(ctx, location=record.location_of(key, source_id)))
 
     def _emit_record(
         self,
@@ -238,10 +244,10 @@ class _Compilation:
         classes = [record_class or section.default_class, *section.extra_classes]
         if "type" in record:
             type_name = record["type"]
-            if type_name not in section.types:
+            if not isinstance(type_name, str) or type_name not in section.types:
                 raise InputError(
                     f"unknown type {type_name!r} for {section.prefix}; known: {', '.join(section.types)}",
-                    location,
+                    record.location_of("type"),
                 )
             classes.append(section.types[type_name])
         for cls in classes:
@@ -252,9 +258,9 @@ class _Compilation:
             self._emit_country(subject, section.prefix, str(record["id"]), ctx)
         for key, value in record.items():
             if key in fields:
-                self._emit_field(fields[key], value, ctx)
-        for count in as_list(record.get("counts")):
-            self._emit_count(self._record(count, location), ctx)
+                self._emit_field(fields[key], value, replace(ctx, location=record.location_of(key)))
+        for count, where in item_locations(record.get("counts"), record.location_of("counts")):
+            self._emit_count(self._record(count, where), ctx)
         return subject
 
     def _add_provenance(self, subject: URIRef, sources: Iterable[URIRef]) -> None:
@@ -272,8 +278,8 @@ class _Compilation:
                     self.add(ctx.subject, spec.predicate, obj, ctx.sources)
             return produced
         produced = []
-        for item in as_list(value):
-            item, item_ctx, note = self._cited(item, ctx)
+        for item, where in item_locations(value, ctx.location):
+            item, item_ctx, note = self._cited(item, replace(ctx, location=where))
             objects = self._objects(spec, item, item_ctx)
             for obj in objects:
                 if spec.predicate is not None:
@@ -292,8 +298,12 @@ class _Compilation:
             self._check_keys(value, {"value", "source", "note"}, "cited value")
             sources = ctx.sources
             if "source" in value:
-                sources = tuple(self._source(s, value.location()) for s in as_list(value["source"]))
-            return value["value"], replace(ctx, location=value.location(), sources=sources), value.get("note")
+                sources = tuple(
+                    self._source(s, where)
+                    for s, where in item_locations(value["source"], value.location_of("source"))
+                )
+            cited_ctx = replace(ctx, location=value.location_of("value"), sources=sources)
+            return value["value"], cited_ctx, value.get("note")
         return value, ctx, None
 
     def _objects(self, spec: Field, value: Any, ctx: _Context) -> list[Node]:
@@ -308,14 +318,16 @@ class _Compilation:
 
     def _handlers(self) -> dict[str, Callable[[Field, Any, _Context], list[Node]]]:
         return {
-            "text": lambda spec, value, ctx: self._text(value, ctx),
+            "text": lambda spec, value, ctx: self._text(
+                value, ctx, single_line=spec.key in SINGLE_LINE_TEXTS
+            ),
             "ref": lambda spec, value, ctx: [self._ref(value, ctx, spec.targets)],
             "vocab": lambda spec, value, ctx: [self._vocab(spec.kind.split(":", 1)[1], value)],
             "time": self._time,
             "date": lambda spec, value, ctx: [dates.parse_date(value).literal],
             "bool": lambda spec, value, ctx: [Literal(_bool(value))],
             "int": lambda spec, value, ctx: [Literal(_int(value))],
-            "str": lambda spec, value, ctx: [Literal(str(value))],
+            "str": lambda spec, value, ctx: [Literal(self._plain_text(str(value), ctx.location))],
             "uri": lambda spec, value, ctx: (
                 [Literal(_uri(value), datatype=XSD.anyURI)]
                 if spec.predicate == MG.sourceUrl
@@ -335,19 +347,28 @@ class _Compilation:
             "tenures": self._tenures,
         }
 
-    def _text(self, value: Any, ctx: _Context) -> list[Literal]:
+    def _text(self, value: Any, ctx: _Context, *, single_line: bool = False) -> list[Literal]:
         if isinstance(value, str):
-            return [Literal(value.strip(), lang="en"), Literal(value.strip(), lang="fr")]
+            text = _checked_text(value.strip(), single_line, ctx.location)
+            return [Literal(text, lang="en"), Literal(text, lang="fr")]
         if not isinstance(value, dict) or not value:
             raise InputError("expected text: a string or a map of language → string", ctx.location)
         literals = []
         for language, text in value.items():
+            where = value.location_of(language) if isinstance(value, Record) else ctx.location
             if not (isinstance(language, str) and re.fullmatch(r"[a-z]{2}", language)):
-                raise InputError(f"bad language tag {language!r} (use en, fr, es…)", ctx.location)
+                raise InputError(f"bad language tag {language!r} (use en, fr, es…)", where)
             if not isinstance(text, str) or not text.strip():
-                raise InputError(f"empty or non-text value for language {language!r}", ctx.location)
-            literals.append(Literal(" ".join(text.split()), lang=language))
+                raise InputError(f"empty or non-text value for language {language!r}", where)
+            literals.append(Literal(_checked_text(" ".join(text.split()), single_line, where), lang=language))
         return literals
+
+    @staticmethod
+    def _plain_text(value: Any, location: Location) -> str:
+        """A one-line string (a file name, a code): no control or only-invisible characters."""
+        if not isinstance(value, str):
+            raise InputError(f"expected a string, got {value!r}", location)
+        return _checked_text(value, True, location)
 
     def _time(self, spec: Field, value: Any, ctx: _Context) -> list[Node]:
         predicate = ORG.memberDuring if spec.key == "membership-time" else TIME.hasTime
@@ -374,22 +395,33 @@ class _Compilation:
         """Numbered content items (objectives, tracks, results…): one node per list entry."""
         item_kind = spec.kind.split(":", 1)[1]
         produced: list[Node] = []
-        for position, item in enumerate(as_list(value), start=1):
+        for position, (item, where) in enumerate(item_locations(value, ctx.location), start=1):
             iri = URIRef(f"{ctx.subject}/{item_kind}/{position}")
+            item_ctx = replace(ctx, location=where)
             fields: dict[str, Any] = {"label": item}
             if isinstance(item, Record) and "label" in item:
                 self._check_keys(item, {"label", "quantity", "refers_to", "note"}, item_kind)
                 fields = item
+            field_ctx = _field_contexts(fields, item_ctx)
             self.add(iri, RDF.type, ITEM_CLASSES[item_kind], ctx.sources)
             self.add(iri, MG.position, Literal(position), ctx.sources)
-            for literal in self._text(fields["label"], ctx):
+            for literal in self._text(fields["label"], field_ctx("label"), single_line=True):
                 self.add(iri, RDFS.label, literal, ctx.sources)
             if "quantity" in fields:
-                self.add(iri, MG.resultQuantity, Literal(_int(fields["quantity"])), ctx.sources)
-            for ref in as_list(fields.get("refers_to")):
-                self.add(iri, MG.refersTo, self._ref(ref, ctx, ("framework",)), ctx.sources)
+                try:
+                    quantity = _int(fields["quantity"])
+                except ValueError as error:
+                    raise InputError(f"field 'quantity': {error}", field_ctx("quantity").location) from None
+                self.add(iri, MG.resultQuantity, Literal(quantity), ctx.sources)
+            for ref, ref_where in item_locations(fields.get("refers_to"), field_ctx("refers_to").location):
+                self.add(
+                    iri,
+                    MG.refersTo,
+                    self._ref(ref, replace(ctx, location=ref_where), ("framework",)),
+                    ctx.sources,
+                )
             if "note" in fields:
-                for literal in self._text(fields["note"], ctx):
+                for literal in self._text(fields["note"], field_ctx("note")):
                     self.add(iri, SKOS.note, literal, ctx.sources)
             self._add_provenance(iri, ctx.sources)
             produced.append(iri)
@@ -405,7 +437,11 @@ class _Compilation:
             iri = ID[concept_prefix + self._slug(value, "id")]
             self.add(iri, RDF.type, SKOS.Concept, ctx.sources)
             self.add(iri, SKOS.inScheme, scheme, ctx.sources)
-            for literal in self._text(value["label"], ctx):
+            if "label" not in value:
+                raise InputError("a concept needs a 'label'", value.location())
+            for literal in self._text(
+                value["label"], replace(ctx, location=value.location_of("label")), single_line=True
+            ):
                 self.add(iri, SKOS.prefLabel, literal, ctx.sources)
             self.add(scheme, RDF.type, SKOS.ConceptScheme, ctx.sources)
             self.add(scheme, SKOS.hasTopConcept, iri, ctx.sources)
@@ -420,11 +456,14 @@ class _Compilation:
     def _participants(self, spec: Field, value: Any, ctx: _Context) -> list[Node]:
         entry = self._record(value, ctx.location)
         self._check_keys(entry, {"role", "agent", "agents", "note", "sources"}, "participant")
-        role = self._vocab("role", entry.get("role", "participant"), entry.location())
+        role = self._vocab("role", entry.get("role", "participant"), entry.location_of("role"))
         sources = self._sources(entry, ctx.sources, entry.location())
         produced: list[Node] = []
-        for agent_ref in as_list(entry.get("agent")) + as_list(entry.get("agents")):
-            agent = self._ref(agent_ref, replace(ctx, sources=sources), AGENTS_AND_SERIES)
+        agents = item_locations(entry.get("agent"), entry.location_of("agent")) + item_locations(
+            entry.get("agents"), entry.location_of("agents")
+        )
+        for agent_ref, where in agents:
+            agent = self._ref(agent_ref, replace(ctx, sources=sources, location=where), AGENTS_AND_SERIES)
             event_slug = _path_slug(ctx.subject)
             iri = ID[f"participation/{event_slug}/{role.rsplit('/', 1)[1]}/{_path_slug(agent)}"]
             self.add(iri, RDF.type, MG.Participation, sources)
@@ -432,7 +471,7 @@ class _Compilation:
             self.add(iri, MG.inEvent, ctx.subject, sources)
             self.add(iri, MG.participationRole, role, sources)
             if "note" in entry:
-                for literal in self._text(entry["note"], ctx):
+                for literal in self._text(entry["note"], replace(ctx, location=entry.location_of("note"))):
                     self.add(iri, SKOS.note, literal, sources)
             self._add_provenance(iri, sources)
             produced.append(iri)
@@ -443,8 +482,8 @@ class _Compilation:
     def _sessions(self, spec: Field, value: Any, ctx: _Context) -> list[Node]:
         sessions = as_list(value)
         produced: list[Node] = []
-        for position, session in enumerate(sessions, start=1):
-            session = self._record(session, ctx.location)
+        for position, (session, where) in enumerate(item_locations(sessions, ctx.location), start=1):
+            session = self._record(session, where)
             iri = URIRef(f"{ctx.subject}/session/{position}")
             self._emit_record(
                 SECTIONS["meetings"], session, ctx.sources, subject=iri, record_class=MG.Session
@@ -460,11 +499,13 @@ class _Compilation:
         sources = self._sources(entry, ctx.sources, entry.location())
         signed_ctx = replace(ctx, sources=sources, location=entry.location())
         date, date_ctx, date_note = (
-            self._cited(entry["date"], signed_ctx) if "date" in entry else (None, None, None)
+            self._cited(entry["date"], replace(signed_ctx, location=entry.location_of("date")))
+            if "date" in entry
+            else (None, None, None)
         )
         produced: list[Node] = []
-        for state_ref in as_list(entry.get("states")):
-            state = self._ref(state_ref, signed_ctx, ("state",))
+        for state_ref, where in item_locations(entry.get("states"), entry.location_of("states")):
+            state = self._ref(state_ref, replace(signed_ctx, location=where), ("state",))
             iri = ID[f"signature/{_path_slug(ctx.subject)}/{_path_slug(state)}"]
             self.add(iri, RDF.type, MG.Signature, sources)
             self.add(iri, MG.signatory, state, sources)
@@ -486,8 +527,8 @@ class _Compilation:
         phases = as_list(value)
         produced: list[Node] = []
         phase_section = Section("phase", MG.ProgrammePhase, fields=(Field("time", None, "time"),))
-        for position, phase in enumerate(phases, start=1):
-            phase = self._record(phase, ctx.location)
+        for position, (phase, where) in enumerate(item_locations(phases, ctx.location), start=1):
+            phase = self._record(phase, where)
             iri = URIRef(f"{ctx.subject}/phase/{position}")
             self._emit_record(phase_section, phase, ctx.sources, subject=iri)
             self.add(ctx.subject, MG.hasPhase, iri, self._sources(phase, ctx.sources, phase.location()))
@@ -500,7 +541,9 @@ class _Compilation:
         entry = self._record(value, ctx.location)
         self._check_keys(entry, {"post", "attested", "time", "note", "sources"}, "tenure")
         sources = self._sources(entry, ctx.sources, entry.location())
-        post = self._ref(entry.get("post"), replace(ctx, sources=sources), ("post",))
+        post = self._ref(
+            entry.get("post"), replace(ctx, sources=sources, location=entry.location_of("post")), ("post",)
+        )
         iri = ID[f"tenure/{_path_slug(post)}/{_path_slug(ctx.subject)}"]
         tenure_ctx = _Context(entry.location(), sources, iri, SECTIONS["organisations"])
         self.add(iri, RDF.type, MG.Tenure, sources)
@@ -508,15 +551,24 @@ class _Compilation:
         self.add(iri, MG.heldPost, post, sources)
         self.add(ctx.subject, ORG.holds, post, sources)
         if "attested" in entry:
-            attested, attested_ctx, attested_note = self._cited(entry["attested"], tenure_ctx)
-            instant = self._instant(dates.parse_date(attested), attested_ctx)
+            attested, attested_ctx, attested_note = self._cited(
+                entry["attested"], replace(tenure_ctx, location=entry.location_of("attested"))
+            )
+            try:
+                instant = self._instant(dates.parse_date(attested), attested_ctx)
+            except ValueError as error:
+                raise InputError(f"field 'attested': {error}", attested_ctx.location) from None
             self.add(iri, MG.attestedOn, instant, attested_ctx.sources)
             for literal in self._text(attested_note, attested_ctx) if attested_note is not None else []:
                 self.add(iri, MG.dateNote, literal, attested_ctx.sources)
         if "time" in entry:
-            self._emit_field(Field("time", None, "time"), entry["time"], tenure_ctx)
+            self._emit_field(
+                Field("time", None, "time"),
+                entry["time"],
+                replace(tenure_ctx, location=entry.location_of("time")),
+            )
         if "note" in entry:
-            for literal in self._text(entry["note"], tenure_ctx):
+            for literal in self._text(entry["note"], replace(tenure_ctx, location=entry.location_of("note"))):
                 self.add(iri, SKOS.note, literal, sources)
         self._add_provenance(iri, sources)
         return [iri]
@@ -524,17 +576,22 @@ class _Compilation:
     def _emit_count(self, record: Record, ctx: _Context) -> URIRef:
         """A count as a source states it ("175 member states"), kept apart from any list."""
         self._check_keys(record, {"category", "value", "approximate", "note", "source"}, "count")
-        location = record.location()
         sources = ctx.sources
         if "source" in record:
-            sources = tuple(self._source(s, location) for s in as_list(record["source"]))
-        count_ctx = replace(ctx, location=location, sources=sources)
+            sources = tuple(
+                self._source(s, where)
+                for s, where in item_locations(record["source"], record.location_of("source"))
+            )
+        count_ctx = replace(ctx, location=record.location_of("note"), sources=sources)
+        category = self._vocab("count", record.get("category"), record.location_of("category"))
         try:
-            category = self._vocab("count", record.get("category"), location)
             number = _int(record.get("value"))
+        except ValueError as error:
+            raise InputError(f"count: {error}", record.location_of("value")) from None
+        try:
             approximate = _bool(record.get("approximate", False))
         except ValueError as error:
-            raise InputError(f"count: {error}", location) from None
+            raise InputError(f"count: {error}", record.location_of("approximate")) from None
         iri = URIRef(f"{ctx.subject}/count/{category.rsplit('/', 1)[1]}-{number}")
         self.add(ctx.subject, MG.hasStatedCount, iri, sources)
         self.add(iri, RDF.type, MG.StatedCount, sources)
@@ -555,26 +612,40 @@ class _Compilation:
         self.location = location
         sources = self._sources(record, default, location)
         ctx = _Context(location, sources, URIRef(""))
-        organisation = self._ref(record.get("organisation"), ctx, ("process", "org", "programme", "series"))
-        role = self._vocab("role", record.get("role", "member"), location)
-        members = as_list(record.get("member")) + as_list(record.get("members"))
+        organisation = self._ref(
+            record.get("organisation"),
+            replace(ctx, location=record.location_of("organisation")),
+            ("process", "org", "programme", "series"),
+        )
+        role = self._vocab("role", record.get("role", "member"), record.location_of("role"))
+        members = item_locations(record.get("member"), record.location_of("member")) + item_locations(
+            record.get("members"), record.location_of("members")
+        )
         if not members:
             raise InputError("a membership needs 'member' or 'members'", location)
         if "time" in record and "terms" in record:
             raise InputError("a membership has either one 'time' or several 'terms', not both", location)
-        terms = as_list(record.get("terms")) or [record.get("time")]
-        for member_ref in members:
-            member = self._ref(member_ref, ctx, AGENTS_AND_SERIES)
+        terms = item_locations(record.get("terms"), record.location_of("terms")) or [
+            (record.get("time"), record.location_of("time"))
+        ]
+        for member_ref, member_where in members:
+            member = self._ref(member_ref, replace(ctx, location=member_where), AGENTS_AND_SERIES)
             base = f"membership/{_path_slug(organisation)}/{role.rsplit('/', 1)[1]}/{_path_slug(member)}"
-            for term in terms:
+            for term, term_where in terms:
                 # several terms (a state that chaired twice) are several memberships, keyed by their start
-                suffix = f"/{self._term_slug(term, location)}" if "terms" in record else ""
-                self._emit_one_membership(ID[base + suffix], record, ctx, member, organisation, role, term)
+                suffix = f"/{self._term_slug(term, term_where)}" if "terms" in record else ""
+                term_ctx = replace(ctx, location=term_where)
+                self._emit_one_membership(
+                    ID[base + suffix], record, term_ctx, member, organisation, role, term
+                )
 
     @staticmethod
     def _term_slug(term: Any, location: Location) -> str:
         """``2007/2008`` → ``2007--2008``: the part of the IRI that tells a term from the others."""
-        value = term.get("value") if isinstance(term, dict) else term
+        if isinstance(term, Record):
+            value, location = term.get("value"), term.location_of("value")
+        else:
+            value = term
         try:
             return dates.parse_interval(value, single_is_span=False).slug
         except ValueError as error:
@@ -603,10 +674,14 @@ class _Compilation:
             self._emit_field(
                 Field("in_respect_of", MG.inRespectOf, "ref", ("territory",)),
                 record["in_respect_of"],
-                member_ctx,
+                replace(member_ctx, location=record.location_of("in_respect_of")),
             )
         if "note" in record:
-            self._emit_field(Field("note", SKOS.note, "text"), record["note"], member_ctx)
+            self._emit_field(
+                Field("note", SKOS.note, "text"),
+                record["note"],
+                replace(member_ctx, location=record.location_of("note")),
+            )
 
     def _emit_conflict(self, record: Record, default: tuple[URIRef, ...]) -> None:
         """A disagreement kept on purpose: every claim's value is asserted, with its passage."""
@@ -615,7 +690,9 @@ class _Compilation:
         location = record.location(conflict_id)
         self.location = location
         iri = ID[f"conflict/{conflict_id}"]
-        subject_key = self._resolve_key(str(record.get("subject")), location, tuple(REFERENCE_KINDS))
+        subject_key = self._resolve_key(
+            str(record.get("subject")), record.location_of("subject", conflict_id), tuple(REFERENCE_KINDS)
+        )
         entry = self.entries[subject_key]
         field_key = record.get("property")
         fields = {f.key: f for f in COMMON_FIELDS + entry.section.fields}
@@ -624,41 +701,57 @@ class _Compilation:
             predicate = RDF.type
         elif field_key == "counts":
             predicate = MG.hasStatedCount
-        elif field_key in fields:
+        elif isinstance(field_key, str) and field_key in fields:
             spec = fields[field_key]
             predicate = spec.predicate or TIME.hasTime
         else:
-            raise InputError(f"conflict property {field_key!r} is not a field of {subject_key}", location)
+            raise InputError(
+                f"conflict property {field_key!r} is not a field of {subject_key}",
+                record.location_of("property", conflict_id),
+            )
         ctx = _Context(location, self._sources(record, default, location), iri, entry.section)
         self.add(iri, RDF.type, MG.Conflict, ctx.sources)
         self.add(iri, MG.conflictSubject, entry.iri, ctx.sources)
         self.add(iri, MG.conflictProperty, predicate, ctx.sources)
-        for literal in self._text(record.get("label"), ctx):
+        for literal in self._text(
+            record.get("label"),
+            replace(ctx, location=record.location_of("label", conflict_id)),
+            single_line=True,
+        ):
             self.add(iri, RDFS.label, literal, ctx.sources)
         if "note" in record:
-            for literal in self._text(record["note"], ctx):
+            for literal in self._text(
+                record["note"], replace(ctx, location=record.location_of("note", conflict_id))
+            ):
                 self.add(iri, SKOS.note, literal, ctx.sources)
         self._add_provenance(iri, ctx.sources)
-        claims = as_list(record.get("claims"))
+        claims = item_locations(record.get("claims"), record.location_of("claims", conflict_id))
         if len(claims) < 2:
-            raise InputError("a conflict needs at least two claims", location)
+            raise InputError(
+                "a conflict needs at least two claims", record.location_of("claims", conflict_id)
+            )
         preference = {spec.key: spec for spec in CLAIM_PREFERENCE_FIELDS}
         preferred = 0
-        for position, claim in enumerate(claims, start=1):
-            claim = self._record(claim, location)
+        for position, (claim, where) in enumerate(claims, start=1):
+            claim = self._record(claim, where)
             self._check_keys(claim, {"value", "source", "passage"} | set(preference), "claim")
             claim_sources = (
-                tuple(self._source(s, claim.location()) for s in as_list(claim.get("source"))) or ctx.sources
+                tuple(
+                    self._source(s, source_where)
+                    for s, source_where in item_locations(claim.get("source"), claim.location_of("source"))
+                )
+                or ctx.sources
             )
-            subject_ctx = _Context(claim.location(), claim_sources, entry.iri, entry.section)
+            subject_ctx = _Context(claim.location_of("value"), claim_sources, entry.iri, entry.section)
             if field_key == "type":
                 value = claim.get("value")
-                if value not in entry.section.types:
-                    raise InputError(f"unknown type {value!r}", claim.location())
+                if not isinstance(value, str) or value not in entry.section.types:
+                    raise InputError(f"unknown type {value!r}", claim.location_of("value"))
                 objects: list[Node] = [entry.section.types[value]]
                 self.add(entry.iri, RDF.type, objects[0], claim_sources)
             elif field_key == "counts":
-                objects = [self._emit_count(self._record(claim.get("value"), location), subject_ctx)]
+                count = self._record(claim.get("value"), claim.location_of("value"))
+                objects = [self._emit_count(count, subject_ctx)]
             else:
                 objects = self._emit_field(fields[field_key], claim.get("value"), subject_ctx)
             claim_iri = URIRef(f"{iri}/claim/{position}")
@@ -668,12 +761,16 @@ class _Compilation:
                 self.add(claim_iri, MG.claimedValue, obj, claim_sources)
             self._add_provenance(claim_iri, claim_sources)
             if "passage" in claim:
-                for literal in self._text(claim["passage"], subject_ctx):
+                for literal in self._text(
+                    claim["passage"], replace(subject_ctx, location=claim.location_of("passage"))
+                ):
                     self.add(claim_iri, MG.passage, literal, claim_sources)
-            if self._preferred(claim, location):
+            if self._preferred(claim, where):
                 preferred += 1
                 if preferred > 1:
-                    raise InputError("a conflict has at most one preferred claim", claim.location())
+                    raise InputError(
+                        "a conflict has at most one preferred claim", claim.location_of("preferred")
+                    )
                 self.add(iri, MG.preferredClaim, claim_iri, ctx.sources)
                 self._emit_field(preference["preference_note"], claim["preference_note"], ctx)
 
@@ -756,8 +853,9 @@ class _Compilation:
 
     def _vocab(self, scheme: str, value: Any, location: Location | None = None) -> URIRef:
         """A concept of a controlled list, written bare (``co-chair``)."""
-        iri = VOCAB[f"{scheme}/{value}"]
-        if iri not in self.concepts:
+        # only a slug can name a concept: anything else is refused before it becomes an IRI
+        iri = VOCAB[f"{scheme}/{value}"] if isinstance(value, str) and _SLUG.fullmatch(value) else None
+        if iri is None or iri not in self.concepts:
             known = sorted(str(c).rsplit("/", 1)[1] for c in self.concepts if f"/vocab/{scheme}/" in str(c))
             message = f"unknown {scheme} {value!r}; known: {', '.join(known)}"
             if location is None:
@@ -766,14 +864,17 @@ class _Compilation:
         return iri
 
     def _source(self, value: Any, location: Location) -> URIRef:
-        if value not in self.sources:
+        if not isinstance(value, str) or value not in self.sources:
             raise InputError(f"unknown source id {value!r}", location)
         return self.sources[value]
 
     def _sources(self, record: Record, default: tuple[URIRef, ...], location: Location) -> tuple[URIRef, ...]:
         if "sources" not in record:
             return default
-        return tuple(self._source(s, location) for s in as_list(record["sources"]))
+        return tuple(
+            self._source(s, where)
+            for s, where in item_locations(record["sources"], record.location_of("sources"))
+        )
 
     # -- checks -------------------------------------------------------------------
 
@@ -798,10 +899,10 @@ class _Compilation:
     @staticmethod
     def _slug(record: Record, key: str) -> str:
         value = record.get(key)
-        if not isinstance(value, str) or not _SLUG.match(value):
+        if not isinstance(value, str) or not _SLUG.fullmatch(value):
             raise InputError(
                 f"'{key}' must be a slug of letters, digits, '.', '_' or '-' (got {value!r})",
-                record.location(),
+                record.location_of(key),
             )
         return value
 
@@ -811,7 +912,7 @@ class _Compilation:
             if key not in allowed:
                 raise InputError(
                     f"unknown field {key!r} for {what}; known: {', '.join(sorted(allowed))}",
-                    record.location(),
+                    record.location_of(key),
                 )
 
 
@@ -837,8 +938,12 @@ def _int(value: Any) -> int:
 
 
 def _uri(value: Any) -> str:
-    if not (isinstance(value, str) and re.match(r"^https?://\S+$", value)):
+    """An http(s) IRI: a host, and none of the characters RFC 3987 leaves out of IRIs."""
+    if not isinstance(value, str) or not _HTTP_IRI.fullmatch(value):
         raise ValueError(f"expected an http(s) address, got {value!r}")
+    bad = _NOT_IN_IRI.search(value)
+    if bad:
+        raise ValueError(f"character {_character_name(bad.group())} is not allowed in an IRI: {value!r}")
     return value
 
 
@@ -849,6 +954,42 @@ def _language(value: Any) -> str:
 
 
 def _qid(value: Any) -> str:
-    if not (isinstance(value, str) and _QID.match(value)):
+    if not (isinstance(value, str) and _QID.fullmatch(value)):
         raise ValueError(f"expected a Wikidata id like Q472311, got {value!r}")
     return value
+
+
+_HTTP_IRI = re.compile(r"https?://[^/?#\s]+(?:[/?#].*)?", re.DOTALL)
+# RFC 3987: space, the delimiters <>"{}|\^` and controls are not IRI characters (nor surrogates,
+# nor the non-characters U+FFFE, U+FFFF).
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f-\x9f\ud800-\udfff\ufffe\uffff]')
+# Characters that show nothing: format characters (zero-width space U+200B, joiners, BOM U+FEFF,
+# word joiner U+2060, direction marks), separators, controls, and the Hangul and Braille fillers.
+_INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zs", "Zl", "Zp", "Cn", "Co", "Cs"}
+_FILLERS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
+
+
+def _character_name(character: str) -> str:
+    name = unicodedata.name(character, "")
+    return f"U+{ord(character):04X}" + (f" ({name})" if name else "")
+
+
+def _checked_text(text: str, single_line: bool, location: Location) -> str:
+    """Refuse controls (tab and line feed allowed in long texts), surrogates, non-characters
+    and text that shows nothing; return ``text`` unchanged."""
+    allowed = "" if single_line else "\t\n"
+    for character in text:
+        category = unicodedata.category(character)
+        if (category in {"Cc", "Cs"} and character not in allowed) or character in "\ufffe\uffff":
+            where = "a label or title" if single_line else "a text"
+            raise InputError(f"control character {_character_name(character)} in {where}: {text!r}", location)
+    if all(unicodedata.category(c) in _INVISIBLE_CATEGORIES or c in _FILLERS for c in text):
+        raise InputError(f"text {text!r} is empty or only invisible characters", location)
+    return text
+
+
+def _field_contexts(fields: dict[str, Any], ctx: _Context) -> Callable[[str], _Context]:
+    """The context of each field of ``fields`` (at its own line when it is a record)."""
+    if isinstance(fields, Record):
+        return lambda key: replace(ctx, location=fields.location_of(key))
+    return lambda key: ctx

@@ -22,7 +22,8 @@ from rdflib.namespace import TIME
 
 __all__ = ["Interval", "PartialDate", "parse_date", "parse_interval"]
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only: ``\d`` would take fullwidth and other decimal digits ("１９５１").
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 @dataclass(frozen=True, order=True)
@@ -51,13 +52,13 @@ class PartialDate:
     @property
     def earliest(self) -> dt.date:
         """First day the date can denote (for ordering checks)."""
-        year, month, day = _DATE.match(self.text).groups()  # type: ignore[union-attr]
+        year, month, day = _DATE.fullmatch(self.text).groups()  # type: ignore[union-attr]
         return dt.date(int(year), int(month or 1), int(day or 1))
 
     @property
     def latest(self) -> dt.date:
         """Last day the date can denote."""
-        year, month, day = _DATE.match(self.text).groups()  # type: ignore[union-attr]
+        year, month, day = _DATE.fullmatch(self.text).groups()  # type: ignore[union-attr]
         if day:
             return dt.date(int(year), int(month), int(day))
         if month:
@@ -81,7 +82,7 @@ class Interval:
 def parse_date(value: object) -> PartialDate:
     """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ``ValueError`` otherwise."""
     text = str(value).strip()
-    match = _DATE.match(text)
+    match = _DATE.fullmatch(text)
     if not match:
         raise ValueError(f"date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = match.groups()
