@@ -18,7 +18,8 @@ BAD_INPUT = Path(__file__).parent / "data" / "bad-input"
 ROLES = (
     "chair, closing-speaker, co-chair, deputy-director-general, director-general, evaluator, funder, "
     "global-goodwill-ambassador, host, implementing-partner, member, national-goodwill-ambassador, observer, "
-    "opening-speaker, organiser, participant, presenter, secretariat, target-government, vice-minister"
+    "opening-speaker, organiser, participant, presenter, secretariat, target-government, technical-support, "
+    "vice-minister"
 )
 HEADER = "source:\n  id: bad-source\n  seed_file: bad.txt\n  title: {en: Bad, fr: Mauvais}\n"
 
