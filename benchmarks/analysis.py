@@ -30,8 +30,9 @@ from typing import Any
 
 import pycountry
 
-from mig_graph import analysis, measures
 from mig_graph.namespaces import ID, MG
+from mig_graph.network import graphs as analysis
+from mig_graph.network import measures
 from mig_graph.store import open_dataset
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

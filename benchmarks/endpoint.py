@@ -24,7 +24,7 @@ from pathlib import Path
 import httpx
 
 from mig_graph.build import NQUADS, build
-from mig_graph.query import bind_parameters, library, resolve_entity, run_local
+from mig_graph.query.library import bind_parameters, library, resolve_entity, run_local
 from mig_graph.store import open_dataset
 
 

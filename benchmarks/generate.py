@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pycountry
 
-from mig_graph import countries
+from mig_graph.records import countries
 
 ID = "https://w3id.org/mig-graph/id/"
 MG = "https://w3id.org/mig-graph/ontology#"
@@ -178,7 +178,7 @@ def _process(writer: _Writer, rng: random.Random, number: int, states: list[str]
 
 def generate(scale: int, seed: int = 7) -> Iterator[str]:
     """N-Quads lines: the curated graph, then synthetic processes up to about ``scale`` quads."""
-    from mig_graph.build import compile_data
+    from mig_graph.compile.dataset import compile_data
 
     curated = compile_data().dataset.serialize(format="nquads")
     real = sorted(line for line in curated.splitlines() if line.strip())

@@ -63,7 +63,7 @@ ds.default_graph.addN((s, p, o, ds.default_graph) for s, p, o in union); done(se
 """,
     "queries mig-graph": """
 from mig_graph.store import open_dataset
-from mig_graph.query import library, bind_parameters, resolve_entity, run_local
+from mig_graph.query.library import library, bind_parameters, resolve_entity, run_local
 ds = open_dataset([nq]); run = lambda text: run_local(ds, text)
 times = {}
 for name, query in library().items():
@@ -74,7 +74,7 @@ done(**times)
     "queries pyoxigraph": """
 import pyoxigraph as ox
 from mig_graph.store import open_dataset, oxigraph_store
-from mig_graph.query import library, bind_parameters, resolve_entity, run_local
+from mig_graph.query.library import library, bind_parameters, resolve_entity, run_local
 ds = open_dataset([nq]); run = lambda text: run_local(ds, text)
 store = oxigraph_store(ds)
 times = {}
@@ -88,7 +88,7 @@ done(**times)
     "queries rdflib": """
 from rdflib import Dataset
 from mig_graph.store import open_dataset
-from mig_graph.query import library, bind_parameters, resolve_entity, run_local
+from mig_graph.query.library import library, bind_parameters, resolve_entity, run_local
 resolver = open_dataset([nq]); run = lambda text: run_local(resolver, text)
 ds = Dataset(); ds.parse(nq, format="nquads")
 union = {(s, p, o) for s, p, o, g in ds.quads((None, None, None, None))}  # the default graph: the union
@@ -101,14 +101,14 @@ done(**times)
 """,
     "validate": """
 from mig_graph.store import in_memory, open_dataset
-from mig_graph.validate import validate_graph
+from mig_graph.validate.shacl import validate_graph
 graph = in_memory(open_dataset([nq]).default_graph)
 t = time.perf_counter(); validate_graph(graph); done(seconds=time.perf_counter() - t)
 """,
     "validate --focus": """
 from rdflib import URIRef
 from mig_graph.store import in_memory, open_dataset
-from mig_graph.validate import validate_graph
+from mig_graph.validate.shacl import validate_graph
 graph = in_memory(open_dataset([nq]).default_graph)
 focus = [URIRef("https://w3id.org/mig-graph/id/process/synthetic-0")]  # one process and its neighbourhood
 t = time.perf_counter(); validate_graph(graph, focus_nodes=focus); done(seconds=time.perf_counter() - t)
@@ -116,9 +116,9 @@ t = time.perf_counter(); validate_graph(graph, focus_nodes=focus); done(seconds=
     "analyse": """
 import tempfile
 from mig_graph.store import open_dataset
-from mig_graph.analysis import read_graphs
-from mig_graph.measures import brokers, centralities, communities
-from mig_graph.report import write_report
+from mig_graph.network.graphs import read_graphs
+from mig_graph.network.measures import brokers, centralities, communities
+from mig_graph.report.writer import write_report
 ds = open_dataset([nq])
 t = time.perf_counter(); graphs = read_graphs(ds); read = time.perf_counter() - t
 t = time.perf_counter()
@@ -131,8 +131,8 @@ done(seconds=read + measures + report, read=read, measures=measures, report=repo
     "exports": """
 import tempfile
 from mig_graph.store import open_dataset
-from mig_graph.analysis import read_graphs
-from mig_graph.export import FORMATS, SUFFIXES, export_graph
+from mig_graph.network.graphs import read_graphs
+from mig_graph.export.formats import FORMATS, SUFFIXES, export_graph
 graphs = read_graphs(open_dataset([nq]))
 times = {}
 with tempfile.TemporaryDirectory() as out:
@@ -145,7 +145,7 @@ done(seconds=sum(times.values()), **times)
     "publish": """
 import tempfile
 from mig_graph.store import open_dataset
-from mig_graph.publish import publish
+from mig_graph.publish.site import publish
 ds = open_dataset([nq])
 with tempfile.TemporaryDirectory() as out:
     t = time.perf_counter(); publish(ds, Path(out)); done(seconds=time.perf_counter() - t)

@@ -15,9 +15,9 @@ import time
 
 from rdflib import Graph, URIRef
 
-from mig_graph.build import compile_data, union_graph
+from mig_graph.compile.dataset import compile_data, union_graph
 from mig_graph.namespaces import ID
-from mig_graph.validate import validate_graph
+from mig_graph.validate.shacl import validate_graph
 
 
 def replicate(graph: Graph, copies: int) -> Graph:

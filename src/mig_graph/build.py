@@ -17,7 +17,6 @@ refused or interrupted build leaves the old outputs (see :func:`write_outputs`).
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,26 +25,17 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 from rdflib.term import Node
 
-from mig_graph import paths
-from mig_graph.compiler import CompiledData, compile_dataset
-from mig_graph.countries import wikidata_items
+from mig_graph.compile.dataset import compile_data, union_graph
 from mig_graph.errors import Location
-from mig_graph.namespaces import PREFIXES, bind_prefixes
-from mig_graph.sources import read_data_files
+from mig_graph.rdf.writers import jsonld_context, jsonld_text, sorted_lines, trig_text
 from mig_graph.testpause import pause_for_tests
-from mig_graph.validate import ValidationReport, validate_graph
+from mig_graph.validate.shacl import ValidationReport, validate_graph
 
 __all__ = [
     "OUTPUT_NAMES",
     "BuildResult",
     "build",
-    "compile_data",
     "finish_interrupted",
-    "jsonld_context",
-    "jsonld_nodes",
-    "jsonld_text",
-    "sorted_lines",
-    "union_graph",
     "write_outputs",
 ]
 
@@ -71,27 +61,6 @@ class BuildResult:
     report: ValidationReport
     outputs: tuple[Path, ...]
     origins: dict[Node, Location]
-
-
-def compile_data(data_paths: Sequence[Path] | None = None) -> CompiledData:
-    """Read and compile the curated data (the packaged ``data/`` by default)."""
-    files = read_data_files(list(data_paths) if data_paths else [paths.data_dir()])
-    vocabularies = Graph().parse(paths.vocabularies_file(), format="turtle")
-    return compile_dataset(
-        files,
-        vocabularies=vocabularies,
-        country_wikidata=wikidata_items(paths.country_wikidata_table()),
-    )
-
-
-def union_graph(dataset: Dataset) -> Graph:
-    """All triples of all named graphs in one graph, with the project's prefixes bound."""
-    graph = Graph()
-    bind_prefixes(graph)
-    for context in dataset.graphs():
-        for triple in context:
-            graph.add(triple)
-    return graph
 
 
 def build(
@@ -131,7 +100,7 @@ def write_outputs(dataset: Dataset, graph: Graph, out_dir: Path) -> tuple[Path, 
         JSONLD: jsonld_text(graph, CONTEXT),
         CONTEXT: jsonld_context(),
         NQUADS: sorted_lines(dataset.serialize(format="nquads")),
-        TRIG: _trig(dataset),
+        TRIG: trig_text(dataset),
     }
     out_dir.mkdir(parents=True, exist_ok=True)
     finish_interrupted(out_dir)
@@ -167,53 +136,3 @@ def finish_interrupted(out_dir: Path) -> None:
 
 def _temporary(out_dir: Path, name: str) -> Path:
     return out_dir / f".{name}.tmp"
-
-
-def sorted_lines(text: str) -> str:
-    """Line-based RDF (N-Triples, N-Quads) in a stable order, each line once."""
-    lines = sorted({line for line in text.splitlines() if line.strip()})
-    return "\n".join(lines) + "\n"
-
-
-def _trig(dataset: Dataset) -> str:
-    """TriG with graphs and triples in a stable order."""
-    prefixes: set[str] = set()
-    blocks: list[str] = []
-    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
-        if len(context) == 0 or str(context.identifier).startswith("urn:x-rdflib:"):
-            continue
-        body = Graph()
-        bind_prefixes(body)
-        for triple in context:
-            body.add(triple)
-        lines = body.serialize(format="turtle").splitlines()
-        prefixes.update(line for line in lines if line.startswith("@prefix"))
-        statements = [f"    {line}" if line else "" for line in lines if not line.startswith("@prefix")]
-        blocks.append(f"<{context.identifier}> {{\n" + "\n".join(statements).strip("\n") + "\n}\n")
-    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
-
-
-def jsonld_context() -> str:
-    """The standalone JSON-LD context file: the project's prefixes."""
-    return json.dumps({"@context": PREFIXES}, indent=2, sort_keys=True) + "\n"
-
-
-def jsonld_text(graph: Graph, context: str | dict) -> str:
-    """JSON-LD compacted with the project's prefixes, nodes and values in a stable order.
-
-    ``context`` is what the document's ``@context`` says: the address of a context file, or the
-    context itself (a standalone document).
-    """
-    compact = {"@context": context, "@graph": jsonld_nodes(graph)}
-    return json.dumps(compact, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-def jsonld_nodes(graph: Graph) -> list[dict]:
-    """The JSON-LD nodes of a graph, compacted with the project's prefixes, in a stable order."""
-    document = json.loads(graph.serialize(format="json-ld", context=PREFIXES, auto_compact=True))
-    nodes = document.get("@graph", [document])
-    for node in nodes:
-        for key, value in node.items():
-            if isinstance(value, list):
-                node[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True))
-    return sorted(nodes, key=lambda node: node.get("@id", ""))

@@ -20,6 +20,7 @@ __all__ = [
     "VOCAB",
     "WD",
     "bind_prefixes",
+    "compact",
 ]
 
 BASE = "https://w3id.org/mig-graph/"
@@ -185,3 +186,11 @@ def bind_prefixes(graph: Graph) -> Graph:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph
+
+
+def compact(iri: str) -> str:
+    """``https://w3id.org/mig-graph/ontology#State`` → ``mg:State`` for the known prefixes."""
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri

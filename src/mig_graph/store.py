@@ -16,36 +16,24 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import XSD, Dataset, Graph
 
+from mig_graph.compile.dataset import compile_data
 from mig_graph.errors import InputError, Location
 from mig_graph.folderswap import readable, replaced_folder
+from mig_graph.rdf.formats import RDF_FORMATS
+from mig_graph.rdf.terms import simple_literal
 from mig_graph.testpause import pause_for_tests
 
 __all__ = [
-    "RDF_FORMATS",
-    "from_oxigraph",
     "in_memory",
     "load_dataset",
     "load_store",
     "open_dataset",
     "oxigraph_of",
     "oxigraph_store",
-    "simple_literal",
-    "to_oxigraph",
 ]
 
-RDF_FORMATS: dict[str, ox.RdfFormat] = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-}
 _QUAD_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG}
 _FILL_DEFAULT_GRAPH = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 _MARKER = "mig-graph-store"
@@ -104,8 +92,6 @@ def open_dataset(rdf_files: Sequence[Path] = (), *, store_path: Path | None = No
             raise InputError("not a store made by `mig-graph load`", Location(store_path, 0))
         return _dataset(ox.Store.read_only(str(complete)))
     if not rdf_files:
-        from mig_graph.build import compile_data
-
         return load_dataset(compile_data().dataset)
     store = ox.Store()
     _bulk_load(store, rdf_files)
@@ -133,8 +119,6 @@ def _fill_store(folder: Path, rdf_files: Sequence[Path]) -> int:
     if rdf_files:
         _bulk_load(store, rdf_files)
     else:
-        from mig_graph.build import compile_data
-
         load_dataset(compile_data().dataset, store)
     pause_for_tests("load:writing")
     store.flush()
@@ -143,14 +127,6 @@ def _fill_store(folder: Path, rdf_files: Sequence[Path]) -> int:
     del store
     (folder / _MARKER).write_text("An Oxigraph store written by `mig-graph load`.\n", encoding="utf-8")
     return size
-
-
-def simple_literal(term: Node) -> Node:
-    """Oxigraph returns every simple literal typed ``xsd:string`` (the same thing in RDF 1.1);
-    give it back as rdflib's simple literal, as the build wrote it."""
-    if isinstance(term, Literal) and term.datatype == XSD.string:
-        return Literal(str(term))
-    return term
 
 
 def in_memory(graph: Graph) -> Graph:
@@ -173,29 +149,3 @@ def oxigraph_store(dataset: Dataset) -> ox.Store:
     if store is None:
         raise TypeError("the dataset is not held in Oxigraph; open it with open_dataset or load_dataset")
     return store
-
-
-def from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    """An Oxigraph term as an rdflib term, an ``xsd:string`` literal made simple (as :func:`in_memory`)."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype == _XSD_STRING:
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
-def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as an Oxigraph term (the inverse of :func:`from_oxigraph`)."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    return ox.BlankNode(str(term))

@@ -1,0 +1,46 @@
+"""Stage 7, network analysis: the bipartite graph of actors and processes read by SPARQL, its
+projections, measures and the seeded layout."""
+
+from mig_graph.network.graphs import (
+    KIND_LABELS,
+    KINDS,
+    SEED,
+    AnalysisGraphs,
+    LinkRow,
+    TimelineEvent,
+    actor_projection,
+    bipartite_graph,
+    display_name,
+    incidence_matrix,
+    is_active,
+    node_id,
+    process_projection,
+    read_graphs,
+    read_links,
+    read_node_attributes,
+    read_timeline,
+    sides,
+    snapshot,
+)
+
+__all__ = [
+    "KINDS",
+    "KIND_LABELS",
+    "SEED",
+    "AnalysisGraphs",
+    "LinkRow",
+    "TimelineEvent",
+    "actor_projection",
+    "bipartite_graph",
+    "display_name",
+    "incidence_matrix",
+    "is_active",
+    "node_id",
+    "process_projection",
+    "read_graphs",
+    "read_links",
+    "read_node_attributes",
+    "read_timeline",
+    "sides",
+    "snapshot",
+]

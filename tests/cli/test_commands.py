@@ -1,0 +1,59 @@
+"""The command line: exit codes and the summary the build prints."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from mig_graph.cli.commands import cli
+
+
+def test_build_prints_counts_per_class_from_the_embedded_store(tmp_path, built, seed_options):
+    arguments = ["build", *seed_options, "--out", str(tmp_path / "dist")]
+    result = CliRunner().invoke(cli, arguments, terminal_width=120)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert f"{len(built.graph)} triples in 6 files under {tmp_path / 'dist'}/" in lines
+    assert "0 violations, 9 warnings: the graph conforms." in lines
+    rows = {
+        cells[0]: int(cells[1])
+        for line in lines
+        if line.startswith("│") and (cells := [c.strip() for c in line.strip("│").split("│")])[1].isdigit()
+    }
+    assert rows["mg:State"] == 37
+    assert rows["mg:Territory"] == 1
+    assert rows["mg:ConsultationMechanism"] == 16
+    assert rows["mg:RegionalConsultativeProcess"] == 14
+    assert rows["mg:Meeting"] == 10
+    assert rows["mg:SeedDocument"] == 5
+    assert rows["mg:Conflict"] == 4
+
+
+def test_python_dash_m_runs_the_same_command():
+    result = subprocess.run(
+        [sys.executable, "-m", "mig_graph", "--help"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("Usage: mig-graph [OPTIONS] COMMAND [ARGS]...")
+    assert "build" in result.stdout
+
+
+def test_analyse_and_export_commands(tmp_path, seed_nquads, graphs):
+    import json
+
+    runner = CliRunner()
+    analysed = runner.invoke(cli, ["analyse", seed_nquads, "--lang", "fr", "--out", str(tmp_path / "report")])
+    assert analysed.exit_code == 0, analysed.stderr
+    assert sorted(p.name for p in (tmp_path / "report").iterdir()) == ["figures", "report.html", "report.md"]
+    arguments = ["export", seed_nquads, "--format", "d3", "--graph", "processes"]
+    exported = runner.invoke(cli, [*arguments, "--out", str(tmp_path / "p.json")])
+    assert exported.exit_code == 0, exported.stderr
+    document = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))
+    assert (len(document["nodes"]), len(document["links"])) == (
+        graphs.processes.number_of_nodes(),
+        graphs.processes.number_of_edges(),
+    )
+    refused = runner.invoke(cli, ["export", seed_nquads, "--format", "gexf", "--as-of", "20xx"])
+    assert refused.exit_code == 2
+    assert "date '20xx' is not YYYY, YYYY-MM or YYYY-MM-DD" in refused.stderr
