@@ -1,3 +1,5 @@
 """mig-graph: a knowledge graph of global migration governance."""
 
-__version__ = "0.1.0"
+from importlib.metadata import version
+
+__version__ = version("mig-graph")

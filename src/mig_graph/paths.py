@@ -18,6 +18,7 @@ __all__ = [
     "queries_dir",
     "resource_root",
     "shapes_dir",
+    "templates_dir",
     "vocabularies_file",
 ]
 
@@ -61,3 +62,8 @@ def data_dir() -> Path:
 
 def country_wikidata_table() -> Path:
     return data_dir() / "reference" / "country-wikidata.csv"
+
+
+def templates_dir() -> Path:
+    """The Jinja2 templates and the one style sheet of every page (inside the package itself)."""
+    return Path(__file__).resolve().parent / "templates"

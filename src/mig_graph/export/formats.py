@@ -25,7 +25,6 @@ import csv
 import json
 import re
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ import networkx as nx
 
 from mig_graph.network.graphs import KIND_LABELS, display_name
 from mig_graph.network.layout import KIND_COLOURS, layout
+from mig_graph.paths import templates_dir
 from mig_graph.records.dates import PartialDate
 
 __all__ = [
@@ -248,7 +248,7 @@ def _view_data(graph: nx.Graph) -> dict[str, Any]:
 def write_html(graph: nx.Graph, path: Path, *, title: str | None = None) -> Path:
     """A self-contained interactive page (inline script and data, no network access)."""
     _check_attributes(graph)
-    template = resources.files("mig_graph").joinpath("network_view.html").read_text(encoding="utf-8")
+    template = (templates_dir() / "network_view.html").read_text(encoding="utf-8")
     data = json.dumps(_view_data(graph), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     page_title = title or f"mig-graph: {graph.graph.get('name', 'network')}"
     escaped = page_title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -22,7 +22,6 @@ import tempfile
 import time
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote_to_bytes
@@ -40,7 +39,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mig_graph.namespaces import BASE, PREFIXES
-from mig_graph.paths import queries_dir
+from mig_graph.paths import queries_dir, templates_dir
 from mig_graph.rdf.negotiation import content_type, negotiate
 from mig_graph.serve.deref import site_routes
 from mig_graph.serve.querycheck import QueryRefused, check_query
@@ -129,7 +128,7 @@ def _example_queries() -> list[dict[str, str]]:
 
 
 def _page(examples: list[dict[str, str]]) -> str:
-    template = resources.files("mig_graph").joinpath("endpoint_page.html").read_text(encoding="utf-8")
+    template = (templates_dir() / "endpoint_page.html").read_text(encoding="utf-8")
     data = json.dumps(examples, ensure_ascii=False).replace("<", "\\u003c")
     return template.replace("__EXAMPLES_JSON__", data)
 
