@@ -56,7 +56,12 @@ def write_dumps(
     name = f"mig-graph-{release.version}"
     whole = bind_prefixes(Graph())  # stays empty: its prefixes and names serve every part
     dumps: list[tuple[str, Callable[[BinaryIO], object], str, str]] = [
-        (f"{name}.ttl", lambda out: _turtle(out, store, nodes, whole), media_type(ox.RdfFormat.TURTLE), "Turtle dump"),
+        (
+            f"{name}.ttl",
+            lambda out: _turtle(out, store, nodes, whole),
+            media_type(ox.RdfFormat.TURTLE),
+            "Turtle dump",
+        ),
         (
             f"{name}.nt.gz",
             lambda out: _gzipped(out, store, nodes, named=False),

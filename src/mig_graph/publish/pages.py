@@ -222,7 +222,9 @@ def render_entity(view: EntityView, labels: Labels, jsonld: str) -> str:
     english, french = labels.english.get(view.iri), labels.french.get(view.iri)
     links = [
         _IncomingLink(
-            INVERSE.get(predicate, f"is {compact(predicate)} of"), _shown(URIRef(subject), path, labels), summary
+            INVERSE.get(predicate, f"is {compact(predicate)} of"),
+            _shown(URIRef(subject), path, labels),
+            summary,
         )
         for predicate, subject, summary in view.incoming
     ]

@@ -12,8 +12,8 @@ engine in it cannot open a connection, whatever the query asks (``SERVICE``). Wh
 refuses namespaces to the user, the worker says so once in the log and the text check of
 :mod:`mig_graph.serve.querycheck` remains the only guard.
 
-The worker imports only pyoxigraph and the standard library, so a replacement starts in a fraction
-of a second.
+The worker imports only pyoxigraph, the standard library and the table of formats
+(:mod:`mig_graph.rdf.formats`), so a replacement starts in a fraction of a second.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+
+from mig_graph.rdf.formats import DOCUMENT_FORMATS, RESULTS_FORMATS, media_type
 
 __all__ = ["QueryJob", "QueryOutcome", "WorkerPool", "evaluate"]
 
@@ -71,23 +73,8 @@ class QueryOutcome:
     body: bytes
 
 
-_RESULTS_FORMATS = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "application/xml": ox.QueryResultsFormat.XML,
-    "text/xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-
-_TABLE_MEDIA = (
-    "application/sparql-results+json",
-    "application/sparql-results+xml",
-    "text/csv",
-    "text/tab-separated-values",
-)
-_GRAPH_MEDIA = ("text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml")
+_TABLE_MEDIA = tuple(media_type(fmt) for fmt in RESULTS_FORMATS)
+_GRAPH_MEDIA = tuple(media_type(fmt) for fmt in DOCUMENT_FORMATS)
 
 
 def _refusal(status: int, message: str) -> QueryOutcome:
@@ -130,13 +117,17 @@ def evaluate(store: ox.Store, job: QueryJob) -> QueryOutcome:
         return _refusal(406, f"a {form} query answers in {', '.join(offered)}")
     try:
         if isinstance(answer, ox.QueryBoolean):
-            return QueryOutcome(200, media, answer.serialize(format=_RESULTS_FORMATS[media]))
+            return QueryOutcome(
+                200, media, answer.serialize(format=ox.QueryResultsFormat.from_media_type(media))
+            )
         if isinstance(answer, ox.QuerySolutions):
             lines = ["\t".join(str(variable) for variable in answer.variables)]
             for row in _bounded(answer, job, "rows"):
                 lines.append("\t".join("" if term is None else str(term) for term in row))
             table = ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV)
-            return QueryOutcome(200, media, table.serialize(format=_RESULTS_FORMATS[media]))
+            return QueryOutcome(
+                200, media, table.serialize(format=ox.QueryResultsFormat.from_media_type(media))
+            )
         triples = list(_bounded(answer, job, "triples"))
         rdf_format = ox.RdfFormat.from_media_type(media)
         return QueryOutcome(
@@ -224,7 +215,7 @@ class _Worker:
 
     def __init__(self, store_path: str) -> None:
         parent_end, child_end = socket.socketpair()
-        package_root = str(Path(__file__).resolve().parents[1])
+        package_root = str(Path(__file__).resolve().parents[2])  # the folder holding mig_graph/
         python_path = os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mig_graph.serve.queryworkers", str(child_end.fileno()), store_path],
