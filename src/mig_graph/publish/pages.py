@@ -1,9 +1,10 @@
-"""HTML pages of the published site: one per entity, the index, the vocabularies and the ontology.
+"""HTML pages of the published site: one per entity, the index and the downloads; the layout's links.
 
 Pages are templates (``templates/site_*.html.j2``, on the layout ``site_page.html.j2``) rendered by
 :mod:`mig_graph.rendering`; they are self-contained (the style sheet and scripts inline, no external
 resource) and link to each other with relative addresses, so the site works from any static host
 and from the file system.  This module prepares what each page shows; the templates say how.
+The pages of the vocabularies and the ontology are in :mod:`mig_graph.publish.termpages`.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ import posixpath
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from mig_graph.namespaces import BASE, ID, MG, ONTOLOGY_IRI, VOCAB, compact
@@ -22,15 +22,15 @@ from mig_graph.rdf.formats import DOCUMENT_FORMATS
 from mig_graph.rendering import render, render_pieces
 
 __all__ = [
+    "ALTERNATES",
     "EntityView",
     "Labels",
     "ShownValue",
+    "layout",
     "page_path",
     "render_downloads",
     "render_entity",
     "render_index",
-    "render_ontology",
-    "render_scheme",
 ]
 
 INVERSE = {
@@ -47,24 +47,7 @@ INVERSE = {
 }
 _DATE_KINDS = {"gYear", "gYearMonth", "date"}
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_ALTERNATES = [(fmt.name, fmt.file_extension) for fmt in DOCUMENT_FORMATS]
-_ONTOLOGY_SECTIONS = (
-    ("Classes", OWL.Class),
-    ("Object properties", OWL.ObjectProperty),
-    ("Datatype properties", OWL.DatatypeProperty),
-)
-_ONTOLOGY_TEXTS = (
-    ("label", RDFS.label, "en"),
-    ("libellé", RDFS.label, "fr"),
-    ("definition", SKOS.definition, "en"),
-    ("définition", SKOS.definition, "fr"),
-)
-_ONTOLOGY_RELATIONS = (
-    ("subclass of", RDFS.subClassOf),
-    ("subproperty of", RDFS.subPropertyOf),
-    ("domain", RDFS.domain),
-    ("range", RDFS.range),
-)
+ALTERNATES = [(fmt.name, fmt.file_extension) for fmt in DOCUMENT_FORMATS]
 
 
 def page_path(iri: str) -> str | None:
@@ -184,7 +167,7 @@ def _shown(term: Node, from_path: str, labels: Labels) -> ShownValue:
     return ShownValue(labels.of(iri), href=href, precision=labels.precision.get(iri, ""))
 
 
-def _layout(path: str, title: str, version: str) -> dict[str, object]:
+def layout(path: str, title: str, version: str) -> dict[str, object]:
     """What the layout of the page at ``path`` needs: its title, version and links."""
     return {"title": title, "lang": "en", "version": version, "link": functools.partial(_link, path)}
 
@@ -230,12 +213,12 @@ def render_entity(view: EntityView, labels: Labels, jsonld: str) -> str:
     ]
     return render(
         "site_entity.html.j2",
-        **_layout(path, english or french or compact(view.iri), view.version),
+        **layout(path, english or french or compact(view.iri), view.version),
         french=french if french and french != english else "",
         iri=view.iri,
         kinds=view.kinds,
         stem=posixpath.basename(path)[: -len(".html")],
-        formats=_ALTERNATES,
+        formats=ALTERNATES,
         statements=_statements(view, path, labels),
         links=links,
         jsonld=jsonld,
@@ -277,103 +260,12 @@ def render_index(
     )
     return render_pieces(
         "site_index.html.j2",
-        **_layout("index.html", "mig-graph", version),
+        **layout("index.html", "mig-graph", version),
         triples=triples,
         entity_count=len(entities),
         counts=counts,
         kinds=kinds,
         search_entries=search_entries,
-    )
-
-
-def _label(graph: Graph, node: Node, predicate: URIRef, language: str) -> str:
-    for value in graph.objects(node, predicate):
-        if isinstance(value, Literal) and value.language == language:
-            return str(value)
-    return ""
-
-
-def render_scheme(scheme: str, vocabulary: Graph, version: str) -> str:
-    """One page per controlled list, one anchor per concept.
-
-    Parameters
-    ----------
-    scheme : str
-        The list's name (``role``), the last segment of its IRI.
-    vocabulary : Graph
-        The controlled lists.
-    version : str
-        The dataset's version.
-
-    Returns
-    -------
-    str
-        The page.
-    """
-    scheme_iri = VOCAB[scheme]
-    title = _label(vocabulary, scheme_iri, SKOS.prefLabel, "en") or _label(
-        vocabulary, scheme_iri, RDFS.label, "en"
-    )
-    concepts = [
-        {
-            "name": str(concept).rsplit("/", 1)[1],
-            "english": _label(vocabulary, concept, SKOS.prefLabel, "en"),
-            "french": _label(vocabulary, concept, SKOS.prefLabel, "fr"),
-            "definition": _label(vocabulary, concept, SKOS.definition, "en"),
-        }
-        for concept in sorted(vocabulary.subjects(SKOS.inScheme, scheme_iri), key=str)
-    ]
-    return render(
-        "site_scheme.html.j2",
-        **_layout(f"vocab/{scheme}.html", title or scheme, version),
-        scheme_iri=str(scheme_iri),
-        concepts=concepts,
-    )
-
-
-def _ontology_terms(ontology: Graph, kind: URIRef) -> list[dict[str, object]]:
-    """The ontology's own terms of one kind (class, object or datatype property), documented."""
-    terms = sorted(t for t in ontology.subjects(RDF.type, kind) if str(t).startswith(str(MG._NS)))
-    documented: list[dict[str, object]] = []
-    for term in terms:
-        relations = []
-        for heading, predicate in _ONTOLOGY_RELATIONS:
-            values = [compact(str(v)) for v in ontology.objects(term, predicate) if isinstance(v, URIRef)]
-            if values:
-                relations.append((heading, ", ".join(sorted(values))))
-        texts = [
-            (heading, language, _label(ontology, term, predicate, language))
-            for heading, predicate, language in _ONTOLOGY_TEXTS
-        ]
-        documented.append({"name": str(term)[len(str(MG._NS)) :], "texts": texts, "relations": relations})
-    return documented
-
-
-def render_ontology(ontology: Graph, version: str) -> str:
-    """Documentation of every class and property: labels (en, fr), definitions, domains and ranges.
-
-    Parameters
-    ----------
-    ontology : Graph
-        The ontology.
-    version : str
-        The dataset's version.
-
-    Returns
-    -------
-    str
-        The page.
-    """
-    title = _label(ontology, ONTOLOGY_IRI, DCTERMS.title, "en")
-    return render(
-        "site_ontology.html.j2",
-        **_layout("ontology/index.html", title or "ontology", version),
-        ontology_title=title,
-        description=_label(ontology, ONTOLOGY_IRI, DCTERMS.description, "en"),
-        namespace=str(MG._NS),
-        ontology_version=str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)),
-        formats=_ALTERNATES,
-        sections=[(heading, _ontology_terms(ontology, kind)) for heading, kind in _ONTOLOGY_SECTIONS],
     )
 
 
@@ -396,7 +288,7 @@ def render_downloads(files: Iterable[tuple[str, str, int, str]], version: str, r
     """
     return render(
         "site_downloads.html.j2",
-        **_layout("dumps/index.html", "Downloads", version),
+        **layout("dumps/index.html", "Downloads", version),
         files=list(files),
         released=released,
     )

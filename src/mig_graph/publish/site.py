@@ -34,10 +34,9 @@ from mig_graph.publish.pages import (
     page_path,
     render_entity,
     render_index,
-    render_ontology,
-    render_scheme,
 )
 from mig_graph.publish.sitefiles import SiteFiles
+from mig_graph.publish.termpages import render_ontology, render_scheme
 from mig_graph.query.summary import class_counts
 from mig_graph.rdf.formats import DOCUMENT_FORMATS, media_type
 from mig_graph.rdf.terms import from_oxigraph, to_oxigraph
