@@ -9,11 +9,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
 
 from mig_graph import paths
 from mig_graph.namespaces import BASE, ID, PREFIXES
+from mig_graph.rdf.formats import media_type
 
 __all__ = ["DatasetVersion", "Distribution", "dataset_version", "describe_dataset"]
 
@@ -28,6 +30,10 @@ VOCABULARIES = (
     "https://schema.org/",
     "http://xmlns.com/foaf/0.1/",
 )
+_DUMP_MEDIA_TYPES = {
+    *(media_type(fmt) for fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD)),
+    "application/gzip",  # the gzipped N-Triples and N-Quads
+}
 EXAMPLES = ("process/midiocc", "meeting/lima-ministerial-2006", "state/MAR")
 _HEADING = re.compile(r"^##\s+(\d+\.\d+\.\d+)\s+—\s+(\d{4}-\d{2}-\d{2})", re.MULTILINE)
 
@@ -81,12 +87,37 @@ def describe_dataset(
     site_url: str = BASE,
     version: DatasetVersion | None = None,
 ) -> Graph:
-    """VoID and DCAT description of ``graph`` and its published files."""
+    """VoID and DCAT description of ``graph`` and its published files.
+
+    Parameters
+    ----------
+    graph : Graph
+        The published graph (the union of the sources), for its statistics and partitions.
+    distributions : list of Distribution
+        The published dumps.
+    site_url : str
+        Where the site is published.
+    version : DatasetVersion, optional
+        The release; by default the newest of the data changelog.
+
+    Returns
+    -------
+    Graph
+        The description.
+    """
     release = version or dataset_version()
     description = Graph()
     for prefix, namespace in {**PREFIXES, "void": str(VOID), "dcat": str(DCAT)}.items():
         description.bind(prefix, namespace)
     dataset = URIRef(f"{BASE}dataset")
+    _describe_release(description, dataset, release, site_url)
+    _add_statistics(description, dataset, graph)
+    _add_distributions(description, dataset, distributions, site_url)
+    return description
+
+
+def _describe_release(description: Graph, dataset: URIRef, release: DatasetVersion, site_url: str) -> None:
+    """The dataset's titles, licence, publisher, dates, version, identifiers and vocabularies."""
     description.add((dataset, RDF.type, VOID.Dataset))
     description.add((dataset, RDF.type, DCAT.Dataset))
     description.add((dataset, DCTERMS.title, Literal("mig-graph: global migration governance", lang="en")))
@@ -121,6 +152,9 @@ def describe_dataset(
     for example in EXAMPLES:
         description.add((dataset, VOID.exampleResource, ID[example]))
 
+
+def _add_statistics(description: Graph, dataset: URIRef, graph: Graph) -> None:
+    """VoID statistics of the graph: sizes, then a partition per class and per property."""
     (statistics,) = graph.query(_STATISTICS)
     description.add((dataset, VOID.triples, _number(statistics[0])))
     description.add((dataset, VOID.distinctSubjects, _number(statistics[1])))
@@ -141,6 +175,11 @@ def describe_dataset(
         description.add((partition, VOID.property, prop))
         description.add((partition, VOID.triples, _number(count)))
 
+
+def _add_distributions(
+    description: Graph, dataset: URIRef, distributions: list[Distribution], site_url: str
+) -> None:
+    """A DCAT distribution per published file, the dumps also as VoID data dumps."""
     for distribution in distributions:
         url = URIRef(site_url + distribution.path)
         node = URIRef(f"{BASE}dataset/distribution/{distribution.path.rsplit('/', 1)[-1]}")
@@ -159,14 +198,8 @@ def describe_dataset(
             (node, DCAT.byteSize, Literal(distribution.byte_size, datatype=XSD.nonNegativeInteger))
         )
         description.add((node, DCTERMS.license, LICENCE))
-        if distribution.media_type in {
-            "text/turtle",
-            "application/n-triples",
-            "application/ld+json",
-            "application/gzip",
-        }:
+        if distribution.media_type in _DUMP_MEDIA_TYPES:
             description.add((dataset, VOID.dataDump, url))
-    return description
 
 
 def _local(iri) -> str:

@@ -27,8 +27,9 @@ from rdflib.plugins.stores.memory import Memory
 
 from mig_graph.namespaces import PREFIXES, bind_prefixes
 from mig_graph.publish.catalog import DatasetVersion, Distribution
-from mig_graph.publish.pages import html_page
+from mig_graph.publish.pages import render_downloads
 from mig_graph.publish.sitefiles import SiteFiles
+from mig_graph.rdf.formats import media_type
 from mig_graph.rdf.terms import from_oxigraph
 from mig_graph.rdf.writers import jsonld_context, jsonld_nodes
 
@@ -55,7 +56,12 @@ def write_dumps(
     name = f"mig-graph-{release.version}"
     whole = bind_prefixes(Graph())  # stays empty: its prefixes and names serve every part
     dumps: list[tuple[str, Callable[[BinaryIO], object], str, str]] = [
-        (f"{name}.ttl", lambda out: _turtle(out, store, nodes, whole), "text/turtle", "Turtle dump"),
+        (
+            f"{name}.ttl",
+            lambda out: _turtle(out, store, nodes, whole),
+            media_type(ox.RdfFormat.TURTLE),
+            "Turtle dump",
+        ),
         (
             f"{name}.nt.gz",
             lambda out: _gzipped(out, store, nodes, named=False),
@@ -71,34 +77,28 @@ def write_dumps(
         (
             f"{name}.jsonld",
             lambda out: _jsonld(out, store, nodes, whole, "context.jsonld"),
-            "application/ld+json",
+            media_type(ox.RdfFormat.JSON_LD),
             "JSON-LD dump",
         ),
         (
             "context.jsonld",
             lambda out: out.write(jsonld_context().encode("utf-8")),
-            "application/ld+json",
+            media_type(ox.RdfFormat.JSON_LD),
             "JSON-LD context of the dump",
         ),
     ]
     distributions, sums, results = [], [], {}
-    for file_name, produce, media_type, title in dumps:
+    for file_name, produce, media, title in dumps:
         path, results[file_name] = files.write_stream(f"dumps/{file_name}", produce)
         with path.open("rb") as handle:
             sums.append(f"{hashlib.file_digest(handle, 'sha256').hexdigest()}  {file_name}")
-        distributions.append(Distribution(f"dumps/{file_name}", media_type, path.stat().st_size, title))
+        distributions.append(Distribution(f"dumps/{file_name}", media, path.stat().st_size, title))
     files.write("dumps/SHA256SUMS", "\n".join(sums) + "\n")
-    rows = "".join(
-        f'<tr><td><a href="{posixpath.basename(d.path)}">{posixpath.basename(d.path)}</a></td>'
-        f"<td>{d.media_type}</td><td>{d.byte_size}</td><td>{line.split()[0]}</td></tr>"
+    listed = (
+        (posixpath.basename(d.path), d.media_type, d.byte_size, line.split()[0])
         for d, line in zip(distributions, sums, strict=True)
     )
-    body = (
-        f"<h1>Downloads, version {release.version}</h1><p>Released {release.modified}. Licence CC BY 4.0. "
-        'Checksums in <a href="SHA256SUMS">SHA256SUMS</a>.</p>'
-        f"<table><tr><th>file</th><th>media type</th><th>bytes</th><th>SHA-256</th></tr>{rows}</table>"
-    )
-    files.write("dumps/index.html", html_page("Downloads", body, "dumps/index.html", release.version))
+    files.write("dumps/index.html", render_downloads(listed, release.version, release.modified))
     return distributions, int(results[f"{name}.nt.gz"])
 
 

@@ -34,11 +34,11 @@ from mig_graph.publish.pages import (
     page_path,
     render_entity,
     render_index,
-    render_ontology,
-    render_scheme,
 )
 from mig_graph.publish.sitefiles import SiteFiles
+from mig_graph.publish.termpages import render_ontology, render_scheme
 from mig_graph.query.summary import class_counts
+from mig_graph.rdf.formats import DOCUMENT_FORMATS, media_type
 from mig_graph.rdf.terms import from_oxigraph, to_oxigraph
 from mig_graph.rdf.writers import jsonld_text, sorted_lines
 from mig_graph.store import in_memory, oxigraph_store
@@ -46,12 +46,8 @@ from mig_graph.testpause import pause_for_tests
 
 __all__ = ["ENTITY_FORMATS", "PublishReport", "publish"]
 
-ENTITY_FORMATS = {
-    "ttl": ("turtle", "text/turtle"),
-    "jsonld": ("json-ld", "application/ld+json"),
-    "nt": ("nt", "application/n-triples"),
-    "rdf": ("xml", "application/rdf+xml"),
-}
+ENTITY_FORMATS: tuple[ox.RdfFormat, ...] = DOCUMENT_FORMATS
+"""The formats of each entity's description beside its page (the table of :mod:`mig_graph.rdf.formats`)."""
 N_ARY = {
     str(URIRef("http://www.w3.org/ns/org#Membership")): (
         "http://www.w3.org/ns/org#organization",
@@ -73,11 +69,11 @@ class PublishReport:
     version: str
 
 
-def _serialise(graph: Graph, fmt: str) -> str:
-    """Deterministic text of a graph: sorted N-Triples, sorted JSON-LD, streamed sorted RDF/XML."""
-    if fmt == "json-ld":
+def _serialise(graph: Graph, fmt: ox.RdfFormat) -> str:
+    """Deterministic text of a graph: rdflib's Turtle, sorted N-Triples, sorted JSON-LD, sorted RDF/XML."""
+    if fmt == ox.RdfFormat.JSON_LD:
         return jsonld_text(graph, PREFIXES)
-    if fmt == "xml":
+    if fmt == ox.RdfFormat.RDF_XML:
         ordered = sorted(graph, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
         prefixes = {prefix: str(namespace) for prefix, namespace in graph.namespaces() if prefix}
         data = ox.serialize(
@@ -86,10 +82,9 @@ def _serialise(graph: Graph, fmt: str) -> str:
             prefixes=prefixes,
         )
         return data.decode("utf-8")
-    text = graph.serialize(format=fmt)
-    if fmt == "nt":
-        return sorted_lines(text)
-    return text
+    if fmt == ox.RdfFormat.N_TRIPLES:
+        return sorted_lines(graph.serialize(format="nt"))
+    return graph.serialize(format="turtle")
 
 
 def _owners(subjects: set[str]) -> dict[str, str]:
@@ -228,13 +223,12 @@ def _write_entities(
         page = page_path(iri)
         assert page is not None
         stem = page[: -len(".html")]
-        jsonld = _serialise(description, "json-ld")
+        jsonld = _serialise(description, ox.RdfFormat.JSON_LD)
         view = EntityView(iri, description, sources, _incoming(graph, iri, labels), kinds, release.version)
         files.write(page, render_entity(view, labels, jsonld))
-        files.write(f"{stem}.jsonld", jsonld)
-        for extension, (fmt, _) in ENTITY_FORMATS.items():
-            if extension != "jsonld":
-                files.write(f"{stem}.{extension}", _serialise(description, fmt))
+        for fmt in ENTITY_FORMATS:
+            text = jsonld if fmt == ox.RdfFormat.JSON_LD else _serialise(description, fmt)
+            files.write(f"{stem}.{fmt.file_extension}", text)
         main_kind = next((k for k in kinds if k.startswith("mg:") and k != "mg:ConsultationMechanism"), None)
         index_entries.append(
             (
@@ -263,10 +257,13 @@ def _write_ontology(files: SiteFiles, release: DatasetVersion) -> None:
     ontology = bind_prefixes(Graph())
     ontology += to_canonical_graph(Graph().parse(paths.ontology_file(), format="turtle"))
     files.write("ontology/index.html", render_ontology(ontology, release.version))
-    files.write("ontology/mig-graph.ttl", paths.ontology_file().read_text(encoding="utf-8"))
-    files.write("ontology/mig-graph.rdf", _serialise(ontology, "xml"))
-    files.write("ontology/mig-graph.jsonld", _serialise(ontology, "json-ld"))
-    files.write("ontology/mig-graph.nt", _serialise(ontology, "nt"))
+    for fmt in ENTITY_FORMATS:
+        text = (
+            paths.ontology_file().read_text(encoding="utf-8")  # the curated file itself, comments and all
+            if fmt == ox.RdfFormat.TURTLE
+            else _serialise(ontology, fmt)
+        )
+        files.write(f"ontology/mig-graph.{fmt.file_extension}", text)
 
 
 def _htaccess(site_url: str) -> str:
@@ -279,10 +276,10 @@ def _htaccess(site_url: str) -> str:
         "",
     ]
     for pattern, target in (("^id/(.+)$", "id/$1"), ("^ontology$", "ontology/mig-graph")):
-        for extension, (_, media_type) in ENTITY_FORMATS.items():
-            accept = media_type.replace("+", "\\+")
+        for fmt in ENTITY_FORMATS:
+            accept = media_type(fmt).replace("+", "\\+")
             lines.append(f"RewriteCond %{{HTTP_ACCEPT}} {accept}")
-            lines.append(f"RewriteRule {pattern} {site_url}{target}.{extension} [R=303,L]")
+            lines.append(f"RewriteRule {pattern} {site_url}{target}.{fmt.file_extension} [R=303,L]")
         html_target = "id/$1.html" if pattern.startswith("^id") else "ontology/index.html"
         lines.append(f"RewriteRule {pattern} {site_url}{html_target} [R=303,L]")
         lines.append("")

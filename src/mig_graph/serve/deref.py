@@ -15,17 +15,17 @@ from starlette.responses import FileResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from mig_graph.rdf.negotiation import negotiate
+from mig_graph.rdf.formats import document_offers
+from mig_graph.rdf.negotiation import content_type, negotiate
 
-__all__ = ["DOCUMENT_TYPES", "site_routes"]
+__all__ = ["DOCUMENT_TYPES", "MEDIA_BY_EXTENSION", "site_routes"]
 
-DOCUMENT_TYPES: tuple[tuple[str, str], ...] = (
-    ("text/html", "html"),
-    ("text/turtle", "ttl"),
-    ("application/ld+json", "jsonld"),
-    ("application/n-triples", "nt"),
-    ("application/rdf+xml", "rdf"),
+DOCUMENT_TYPES: tuple[tuple[str, str], ...] = tuple(
+    (media, "html" if fmt is None else fmt.file_extension) for media, fmt in document_offers(html=True)
 )
+"""``(media type, extension)`` of a described resource's documents, the page first (the table of
+:mod:`mig_graph.rdf.formats`)."""
+
 MEDIA_BY_EXTENSION = {extension: media for media, extension in DOCUMENT_TYPES}
 
 
@@ -40,8 +40,7 @@ def _document(root: Path, relative: str) -> Response:
     path = _inside(root, relative)
     if path is None or not path.is_file():
         return PlainTextResponse("Not found\n", status_code=404)
-    media = MEDIA_BY_EXTENSION[extension]
-    return FileResponse(path, media_type=f"{media}; charset=utf-8" if media.startswith("text/") else media)
+    return FileResponse(path, media_type=content_type(MEDIA_BY_EXTENSION[extension]))
 
 
 def _see_other(root: Path, stem: str, accept: str | None) -> Response:

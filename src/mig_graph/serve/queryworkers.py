@@ -12,8 +12,8 @@ engine in it cannot open a connection, whatever the query asks (``SERVICE``). Wh
 refuses namespaces to the user, the worker says so once in the log and the text check of
 :mod:`mig_graph.serve.querycheck` remains the only guard.
 
-The worker imports only pyoxigraph and the standard library, so a replacement starts in a fraction
-of a second.
+The worker imports only pyoxigraph, the standard library and the table of formats
+(:mod:`mig_graph.rdf.formats`), so a replacement starts in a fraction of a second.
 """
 
 from __future__ import annotations
@@ -30,13 +30,13 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pyoxigraph as ox
 
-__all__ = ["QueryJob", "QueryOutcome", "WorkerPool", "evaluate"]
+from mig_graph.serve.queryjobs import QueryJob, QueryOutcome, evaluate, refusal, timed_out_message
+
+__all__ = ["QueryJob", "QueryOutcome", "WorkerPool", "evaluate", "timed_out_message"]
 
 _log = logging.getLogger(__name__)
 _CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
@@ -44,140 +44,6 @@ _EVALUATION_STACK_BYTES = 256 * 1024 * 1024  # the parser and evaluator recurse;
 _WORKER_NICENESS = 10  # workers yield the processor to the server, which must answer at the deadlines
 _POLL_SECONDS = 0.05
 _GRACE_SECONDS = 0.2  # a worker may answer this late with its own "time limit" refusal
-
-
-@dataclass(frozen=True)
-class QueryJob:
-    """A query and everything a worker needs to answer it (plain values, sent through a pipe)."""
-
-    query: str
-    base_iri: str | None
-    prefixes: dict[str, str]
-    default_graph: tuple[str, ...] | None
-    named_graphs: tuple[str, ...] | None
-    results_media: str | None  # the media type answered for SELECT/ASK, None if not acceptable
-    graph_media: str | None  # the media type answered for CONSTRUCT/DESCRIBE, None if not acceptable
-    result_prefixes: dict[str, str]
-    max_results: int
-    deadline: float  # time.time() seconds: the clocks of the processes agree on it
-
-
-@dataclass(frozen=True)
-class QueryOutcome:
-    """A worker's answer: ``status`` 200 with the media type and body, or an error status and message."""
-
-    status: int
-    media: str
-    body: bytes
-
-
-_RESULTS_FORMATS = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "application/xml": ox.QueryResultsFormat.XML,
-    "text/xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-
-_TABLE_MEDIA = (
-    "application/sparql-results+json",
-    "application/sparql-results+xml",
-    "text/csv",
-    "text/tab-separated-values",
-)
-_GRAPH_MEDIA = ("text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml")
-
-
-def _refusal(status: int, message: str) -> QueryOutcome:
-    return QueryOutcome(status, "text/plain", (message + "\n").encode("utf-8"))
-
-
-def evaluate(store: ox.Store, job: QueryJob) -> QueryOutcome:
-    """Answer ``job`` on ``store``: the serialised result, or a refusal past the limits.
-
-    Parameters
-    ----------
-    store : pyoxigraph.Store
-        The graph.
-    job : QueryJob
-        The query, its dataset, the media types to answer in and the limits.
-
-    Returns
-    -------
-    QueryOutcome
-        200 and the body, 400 for a malformed query, 406 when the query's form cannot be answered
-        in the accepted types, 413 past ``max_results``, 503 past the deadline.
-    """
-    try:
-        answer = store.query(
-            job.query,
-            base_iri=job.base_iri,
-            prefixes=job.prefixes,
-            use_default_graph_as_union=False,
-            default_graph=None if job.default_graph is None else [ox.NamedNode(i) for i in job.default_graph],
-            named_graphs=None if job.named_graphs is None else [ox.NamedNode(i) for i in job.named_graphs],
-        )
-    except SyntaxError as error:
-        return _refusal(400, f"malformed query: {error}")
-    except OSError as error:  # SERVICE where the worker has no network, or a store failure
-        return _refusal(400, f"the query cannot be evaluated here: {error}")
-    is_table = isinstance(answer, ox.QuerySolutions | ox.QueryBoolean)
-    media = job.results_media if is_table else job.graph_media
-    if media is None:
-        form, offered = ("SELECT or ASK", _TABLE_MEDIA) if is_table else ("CONSTRUCT", _GRAPH_MEDIA)
-        return _refusal(406, f"a {form} query answers in {', '.join(offered)}")
-    try:
-        if isinstance(answer, ox.QueryBoolean):
-            return QueryOutcome(200, media, answer.serialize(format=_RESULTS_FORMATS[media]))
-        if isinstance(answer, ox.QuerySolutions):
-            lines = ["\t".join(str(variable) for variable in answer.variables)]
-            for row in _bounded(answer, job, "rows"):
-                lines.append("\t".join("" if term is None else str(term) for term in row))
-            table = ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV)
-            return QueryOutcome(200, media, table.serialize(format=_RESULTS_FORMATS[media]))
-        triples = list(_bounded(answer, job, "triples"))
-        rdf_format = ox.RdfFormat.from_media_type(media)
-        return QueryOutcome(
-            200, media, ox.serialize(triples, format=rdf_format, prefixes=job.result_prefixes)
-        )
-    except _Limit as limit:
-        return limit.outcome
-    except OSError as error:
-        return _refusal(400, f"the query cannot be evaluated here: {error}")
-
-
-class _Limit(Exception):
-    def __init__(self, outcome: QueryOutcome) -> None:
-        super().__init__(outcome.status)
-        self.outcome = outcome
-
-
-def timed_out_message(seconds: float) -> str:
-    """The message of a query refused at the deadline."""
-    return (
-        f"the query ran longer than {seconds:g} s, the time limit of this endpoint: "
-        "narrow the query or add a LIMIT"
-    )
-
-
-def _bounded(answer: Any, job: QueryJob, unit: str) -> Any:
-    for count, item in enumerate(answer, start=1):
-        if count > job.max_results:
-            raise _Limit(
-                _refusal(
-                    413,
-                    f"the result has more than {job.max_results} {unit}, the limit of this endpoint: "
-                    "add a LIMIT or narrow the query",
-                )
-            )
-        if count % 256 == 0 and time.time() > job.deadline:
-            raise _Limit(_refusal(503, "the query ran past the time limit of this endpoint"))
-        yield item
-
-
-# -- the worker process
 
 
 def _leave_the_network() -> bool:
@@ -208,7 +74,7 @@ def _worker_main(connection: multiprocessing.connection.Connection, store_path: 
         thread = threading.Thread(target=run, name="mig-graph query")
         thread.start()
         thread.join()
-        outcome = result[0] if result else _refusal(500, "internal error while answering the query")
+        outcome = result[0] if result else refusal(500, "internal error while answering the query")
         connection.send((outcome.status, outcome.media, outcome.body))
 
 
@@ -224,7 +90,7 @@ class _Worker:
 
     def __init__(self, store_path: str) -> None:
         parent_end, child_end = socket.socketpair()
-        package_root = str(Path(__file__).resolve().parents[1])
+        package_root = str(Path(__file__).resolve().parents[2])  # the folder holding mig_graph/
         python_path = os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mig_graph.serve.queryworkers", str(child_end.fileno()), store_path],
@@ -319,7 +185,7 @@ class WorkerPool:
         Returns 503 when no worker frees up within ``queue_seconds``, when the query passes its
         deadline (the worker is killed) or its memory limit (likewise); 500 when the worker crashes.
         """
-        busy = _refusal(503, "too many queries are running; try again in a moment")
+        busy = refusal(503, "too many queries are running; try again in a moment")
         if not self._slots.acquire(timeout=max(0.0, min(self.queue_seconds, job.deadline - time.time()))):
             return busy
         try:
@@ -337,13 +203,13 @@ class WorkerPool:
             worker.connection.send(dataclasses.asdict(job))
             outcome = self._await(worker, job, timeout_message)
         except (OSError, EOFError, ValueError):
-            outcome = _refusal(500, "the query worker failed while answering; it has been replaced")
+            outcome = refusal(500, "the query worker failed while answering; it has been replaced")
             self._replace(worker)
             return outcome
         if outcome is None:
-            return _refusal(500, "the query worker crashed while answering; it has been replaced")
+            return refusal(500, "the query worker crashed while answering; it has been replaced")
         if outcome.status == -1:
-            return _refusal(503, outcome.body.decode("utf-8"))
+            return refusal(503, outcome.body.decode("utf-8"))
         self._idle.put(worker)
         return outcome
 
