@@ -8,14 +8,11 @@ from mig_graph.records.reading import (
     MAX_FILE_BYTES,
     MAX_VALUE_CHARS,
     DataFile,
-    LineList,
-    Record,
-    as_list,
     data_files_in,
-    item_locations,
     read_data_file,
     read_data_files,
 )
+from mig_graph.records.record import LineList, Record, as_list, item_locations
 
 __all__ = [
     "MAX_ALIASES",
