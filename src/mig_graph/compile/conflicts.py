@@ -42,7 +42,10 @@ def emit_conflict(compilation: Compilation, record: Record, default: tuple[URIRe
     subject_key = compilation.registry.resolve_key(
         str(record.get("subject")), record.location_of("subject", conflict_id), tuple(REFERENCE_KINDS)
     )
-    entry = compilation.registry.entries[subject_key]
+    entry = compilation.registry.entries.get(subject_key)
+    if entry is None:  # a country, source or concept named but not a record of the data
+        message = f"conflict subject {subject_key!r} is not a record of the data files"
+        raise InputError(message, record.location_of("subject", conflict_id))
     fields = record_fields(entry.section)
     predicate = _conflict_predicate(record.get("property"), fields, subject_key, record, conflict_id)
     scope = Scope(location, compilation.registry.sources_of(record, default), iri, location, entry.section)
