@@ -8,8 +8,7 @@ from typing import Any
 from mig_graph.compile.emitter import Scope
 from mig_graph.compile.registry import Registry
 from mig_graph.compile.values import check_keys
-from mig_graph.records import Record
-from mig_graph.records.spec import CITED_VALUE_KEYS
+from mig_graph.records import CITED_VALUE_KEYS, Record
 
 __all__ = ["cited"]
 

@@ -13,8 +13,7 @@ from mig_graph.compile import entities, fields
 from mig_graph.compile.emitter import Emitter, Scope
 from mig_graph.compile.registry import Registry
 from mig_graph.compile.vocabulary import ControlledLists
-from mig_graph.records import Record
-from mig_graph.records.spec import Field, Section
+from mig_graph.records import Field, Record, Section
 
 __all__ = ["Compilation"]
 

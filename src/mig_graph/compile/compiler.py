@@ -26,8 +26,7 @@ from mig_graph.compile.sources import emit_source
 from mig_graph.compile.values import as_record
 from mig_graph.compile.vocabulary import ControlledLists
 from mig_graph.errors import InputError, Location
-from mig_graph.records import DataFile, as_list
-from mig_graph.records.spec import SECTIONS
+from mig_graph.records import SECTIONS, DataFile, as_list
 
 __all__ = ["VOCABULARY_GRAPH", "CompiledData", "compile_dataset"]
 

@@ -15,13 +15,13 @@ from mig_graph.compile.registry import Entry
 from mig_graph.compile.values import as_bool, as_record, check_keys, slug_of, text_literals
 from mig_graph.errors import InputError
 from mig_graph.namespaces import ID, MG
-from mig_graph.records import Record
-from mig_graph.records.spec import (
+from mig_graph.records import (
     CLAIM_KEYS,
     CLAIM_PREFERENCE_FIELDS,
     CONFLICT_KEYS,
     REFERENCE_KINDS,
     Field,
+    Record,
     record_fields,
 )
 

@@ -11,7 +11,7 @@ from rdflib.namespace import PROV
 from rdflib.term import Node
 
 from mig_graph.errors import Location
-from mig_graph.records.spec import Section
+from mig_graph.records import Section
 
 __all__ = ["Emitter", "Scope"]
 

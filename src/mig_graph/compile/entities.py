@@ -15,14 +15,15 @@ from mig_graph.compile.registry import COUNTRY_PREFIXES
 from mig_graph.compile.values import as_bool, as_int, as_record, check_keys, text_literals
 from mig_graph.errors import InputError
 from mig_graph.namespaces import MG
-from mig_graph.records import Record, item_locations
-from mig_graph.records.spec import (
+from mig_graph.records import (
     COUNT_KEYS,
     PHASE_SECTION,
     RECORD_KEYS,
     SECTIONS,
     Field,
+    Record,
     Section,
+    item_locations,
     record_fields,
 )
 

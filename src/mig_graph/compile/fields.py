@@ -25,8 +25,7 @@ from mig_graph.compile.values import (
 )
 from mig_graph.errors import InputError
 from mig_graph.namespaces import LANG, MG, VOCAB, WD
-from mig_graph.records import dates, item_locations
-from mig_graph.records.spec import SINGLE_LINE_TEXTS, Field, FieldKind
+from mig_graph.records import SINGLE_LINE_TEXTS, Field, FieldKind, item_locations, parse_date
 
 if TYPE_CHECKING:
     from mig_graph.compile.compilation import Compilation
@@ -96,7 +95,7 @@ HANDLERS: dict[FieldKind, Handler] = {
     FieldKind.REF: lambda compilation, spec, value, scope: [ref(compilation, value, scope, spec.targets)],
     FieldKind.VOCAB: lambda compilation, spec, value, scope: [compilation.lists.concept(spec.scheme, value)],
     FieldKind.TIME: emit_interval,
-    FieldKind.DATE: lambda compilation, spec, value, scope: [dates.parse_date(value).literal],
+    FieldKind.DATE: lambda compilation, spec, value, scope: [parse_date(value).literal],
     FieldKind.BOOL: lambda compilation, spec, value, scope: [Literal(as_bool(value))],
     FieldKind.INT: lambda compilation, spec, value, scope: [Literal(as_int(value))],
     FieldKind.STR: lambda compilation, spec, value, scope: [Literal(plain_text(str(value), scope.location))],

@@ -11,8 +11,7 @@ from rdflib.term import Node
 
 from mig_graph.compile.emitter import Emitter, Scope
 from mig_graph.namespaces import ID, MG
-from mig_graph.records import dates
-from mig_graph.records.spec import Field
+from mig_graph.records import Field, PartialDate, parse_interval
 
 if TYPE_CHECKING:
     from mig_graph.compile.compilation import Compilation
@@ -29,7 +28,7 @@ def emit_interval(compilation: Compilation, spec: Field, value: Any, scope: Scop
     add, origin, sources = compilation.emitter.add, scope.origin, scope.sources
     predicate = spec.predicate or TIME.hasTime
     single_is_span = bool(scope.section and scope.section.single_date_is_span)
-    interval = dates.parse_interval(value, single_is_span=single_is_span)
+    interval = parse_interval(value, single_is_span=single_is_span)
     iri = URIRef(f"{scope.subject}/interval/{interval.slug}")
     add(origin, scope.subject, predicate, iri, sources)
     add(origin, iri, RDF.type, TIME.ProperInterval, sources)
@@ -41,7 +40,7 @@ def emit_interval(compilation: Compilation, spec: Field, value: Any, scope: Scop
     return [iri]
 
 
-def emit_instant(emitter: Emitter, date: dates.PartialDate, scope: Scope) -> URIRef:
+def emit_instant(emitter: Emitter, date: PartialDate, scope: Scope) -> URIRef:
     """The shared instant ``…/id/instant/<date>`` with its date and precision."""
     iri = ID[f"instant/{date.text}"]
     emitter.add(scope.origin, iri, RDF.type, TIME.Instant, scope.sources)

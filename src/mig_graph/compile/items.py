@@ -13,8 +13,7 @@ from mig_graph.compile.references import ref
 from mig_graph.compile.values import as_int, check_keys, slug_of, text_literals
 from mig_graph.errors import InputError, Location
 from mig_graph.namespaces import ID, MG
-from mig_graph.records import Record, item_locations
-from mig_graph.records.spec import CONCEPT_KEYS, ITEM_CLASSES, ITEM_KEYS, Field
+from mig_graph.records import CONCEPT_KEYS, ITEM_CLASSES, ITEM_KEYS, Field, Record, item_locations
 
 if TYPE_CHECKING:
     from mig_graph.compile.compilation import Compilation

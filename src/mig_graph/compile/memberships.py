@@ -14,8 +14,7 @@ from mig_graph.compile.relations import AGENTS_AND_SERIES
 from mig_graph.compile.values import check_keys
 from mig_graph.errors import InputError, Location
 from mig_graph.namespaces import ID
-from mig_graph.records import Record, dates
-from mig_graph.records.spec import MEMBERSHIP_FIELDS, MEMBERSHIP_KEYS, MEMBERSHIP_TIME
+from mig_graph.records import MEMBERSHIP_FIELDS, MEMBERSHIP_KEYS, MEMBERSHIP_TIME, Record, parse_interval
 
 if TYPE_CHECKING:
     from mig_graph.compile.compilation import Compilation
@@ -63,7 +62,7 @@ def _term_slug(term: Any, location: Location) -> str:
     else:
         value = term
     try:
-        return dates.parse_interval(value, single_is_span=False).slug
+        return parse_interval(value, single_is_span=False).slug
     except ValueError as error:
         raise InputError(f"field 'terms': {error}", location) from None
 

@@ -11,7 +11,7 @@ from mig_graph.compile.emitter import Scope
 from mig_graph.compile.registry import COUNTRY_PREFIXES
 from mig_graph.errors import InputError
 from mig_graph.namespaces import ID, MG, WD
-from mig_graph.records import countries
+from mig_graph.records import country
 
 if TYPE_CHECKING:
     from mig_graph.compile.compilation import Compilation
@@ -43,7 +43,7 @@ def ref(compilation: Compilation, value: Any, scope: Scope, targets: tuple[str, 
 def emit_country(compilation: Compilation, iri: URIRef, prefix: str, written: str, scope: Scope) -> None:
     """A state or territory named in a record: its ISO codes, labels and Wikidata item."""
     add, origin = compilation.emitter.add, scope.origin
-    found = countries.country(written)
+    found = country(written)
     for source in scope.sources:
         if (iri, source) not in compilation.emitted_countries:
             compilation.emitted_countries.add((iri, source))

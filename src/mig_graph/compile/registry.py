@@ -12,8 +12,7 @@ from rdflib import URIRef
 from mig_graph.compile.values import as_record, slug_of
 from mig_graph.errors import InputError, Location
 from mig_graph.namespaces import ID
-from mig_graph.records import DataFile, Record, countries
-from mig_graph.records.spec import FILE_KEYS, REFERENCE_KINDS, SECTIONS, Section
+from mig_graph.records import FILE_KEYS, REFERENCE_KINDS, SECTIONS, DataFile, Record, Section, country
 
 __all__ = ["COUNTRY_PREFIXES", "Entry", "Registry", "country_key"]
 
@@ -33,7 +32,7 @@ class Entry:
 def country_key(prefix: str, name: str, location: Location) -> str:
     """``state/France`` → ``state/FRA``: a country's reference by its ISO 3166-1 alpha-3 code."""
     try:
-        return f"{prefix}/{countries.country(name).alpha_3}"
+        return f"{prefix}/{country(name).alpha_3}"
     except LookupError as error:
         raise InputError(str(error.args[0]), location) from None
 

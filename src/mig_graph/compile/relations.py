@@ -16,14 +16,14 @@ from mig_graph.compile.references import path_slug, ref
 from mig_graph.compile.values import as_record, check_keys, text_literals
 from mig_graph.errors import InputError
 from mig_graph.namespaces import ID, MG
-from mig_graph.records import dates
-from mig_graph.records.spec import (
+from mig_graph.records import (
     PARTICIPANT_KEYS,
     SECTIONS,
     SIGNATORIES_KEYS,
     TENURE_KEYS,
     TENURE_TIME,
     Field,
+    parse_date,
 )
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ def _emit_dated(
 ) -> None:
     """``iri predicate instant``: the instant of a (cited) date, with its note as ``mg:dateNote``."""
     try:
-        instant = emit_instant(compilation.emitter, dates.parse_date(date), scope)
+        instant = emit_instant(compilation.emitter, parse_date(date), scope)
     except ValueError as error:
         raise InputError(f"field {key!r}: {error}", scope.location) from None
     compilation.emitter.add(scope.origin, iri, predicate, instant, scope.sources)

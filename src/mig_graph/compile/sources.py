@@ -12,8 +12,7 @@ from mig_graph.compile.emitter import Scope
 from mig_graph.compile.values import check_keys, plain_text, text_literals
 from mig_graph.errors import InputError
 from mig_graph.namespaces import MG
-from mig_graph.records import Record
-from mig_graph.records.spec import SOURCE_FIELDS, SOURCE_KEYS
+from mig_graph.records import SOURCE_FIELDS, SOURCE_KEYS, Record
 
 if TYPE_CHECKING:
     from mig_graph.compile.compilation import Compilation
