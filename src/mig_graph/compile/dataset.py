@@ -10,8 +10,7 @@ from rdflib import Dataset, Graph
 from mig_graph import paths
 from mig_graph.compile.compiler import CompiledData, compile_dataset
 from mig_graph.namespaces import bind_prefixes
-from mig_graph.records.countries import wikidata_items
-from mig_graph.records.reading import read_data_files
+from mig_graph.records import read_data_files, wikidata_items
 
 __all__ = ["compile_data", "union_graph"]
 

@@ -1,4 +1,4 @@
-"""Stage 1, sources: read the curated YAML data files into records that remember their lines.
+"""Stage 1, records: read the curated YAML data files into records that remember their lines.
 
 A data file is a YAML mapping with one ``source`` (the document the file
 transcribes), optional ``references`` (public sources outside it) and sections
@@ -20,7 +20,7 @@ import errno
 import os
 import stat
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 from yaml.reader import Reader
 
 from mig_graph.errors import InputError, Location
+from mig_graph.records.record import NAME_KEYS, LineList, Record, RecordFrame, record_name
 
 __all__ = [
     "MAX_ALIASES",
@@ -38,11 +39,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_VALUE_CHARS",
     "DataFile",
-    "LineList",
-    "Record",
-    "as_list",
     "data_files_in",
-    "item_locations",
     "read_data_file",
     "read_data_files",
 ]
@@ -58,81 +55,6 @@ MAX_EXPANDED_SIZE = 4 * MAX_FILE_BYTES
 MAX_VALUE_CHARS = 20_000
 """Longest single value (the longest curated value has 802 characters)."""
 
-# The keys whose value names a record, in order of preference.
-_NAME_KEYS = ("id", "subject", "organisation", "post", "member")
-
-
-@dataclass
-class _Frame:
-    """A mapping being composed: the name keys it holds, and the mapping around it."""
-
-    parent: _Frame | None
-    names: dict[str, str] = field(default_factory=dict)
-
-    def record_name(self) -> str | None:
-        frame: _Frame | None = self
-        while frame is not None:
-            for key in _NAME_KEYS:
-                if key in frame.names:
-                    return frame.names[key]
-            frame = frame.parent
-        return None
-
-
-class Record(dict):
-    """A YAML mapping with the location it was read from and the line of each key."""
-
-    path: Path
-    line: int
-    lines: dict[str, int]
-    _frame: _Frame | None = None
-
-    def location(self, record_id: str | None = None) -> Location:
-        """Where the record starts, named by ``record_id`` or its own (or enclosing record's) id."""
-        return Location(self.path, self.line, record_id or _record_name(self))
-
-    def location_of(self, key: str, record_id: str | None = None) -> Location:
-        """Where the field ``key`` is written (the record's start if it is absent)."""
-        return Location(self.path, self.lines.get(key, self.line), record_id or _record_name(self))
-
-
-class LineList(list):
-    """A YAML sequence with the line of each item."""
-
-    lines: list[int]
-
-
-def _record_name(record: Record) -> str | None:
-    for key in _NAME_KEYS:
-        value = record.get(key)
-        if isinstance(value, str):
-            return value
-    return record._frame.record_name() if record._frame is not None else None
-
-
-def item_locations(value: Any, location: Location) -> list[tuple[Any, Location]]:
-    """Each item of ``as_list(value)`` with the line it is written on (``location``'s otherwise).
-
-    Parameters
-    ----------
-    value
-        A field's value: ``None``, a scalar, a mapping or a list.
-    location
-        Where the field is written; items of a YAML list get their own line.
-
-    Returns
-    -------
-    list of (item, Location)
-    """
-    items = as_list(value)
-    lines = getattr(value, "lines", None) if isinstance(value, list) else None
-    if lines is None:
-        return [(item, location) for item in items]
-    return [
-        (item, Location(location.path, line, location.record))
-        for item, line in zip(items, lines, strict=True)
-    ]
-
 
 class _LineLoader(yaml.SafeLoader):
     """Safe YAML loader: mappings become :class:`Record`, duplicate keys are errors, limits hold.
@@ -146,8 +68,8 @@ class _LineLoader(yaml.SafeLoader):
         self.path = path
         self.depth = 0
         self.alias_count = 0
-        self.frames: list[_Frame] = []
-        self.node_frames: dict[int, _Frame | None] = {}
+        self.frames: list[RecordFrame] = []
+        self.node_frames: dict[int, RecordFrame | None] = {}
         self.sizes: dict[int, int] = {}
 
     def current_record(self) -> str | None:
@@ -172,7 +94,9 @@ class _LineLoader(yaml.SafeLoader):
         if self.depth > MAX_DEPTH:
             raise self._limit_error(f"YAML nested more than {MAX_DEPTH} levels deep", line)
         frame = (
-            _Frame(self.frames[-1] if self.frames else None) if isinstance(event, MappingStartEvent) else None
+            RecordFrame(self.frames[-1] if self.frames else None)
+            if isinstance(event, MappingStartEvent)
+            else None
         )
         if frame is not None:
             self.frames.append(frame)
@@ -185,7 +109,7 @@ class _LineLoader(yaml.SafeLoader):
         if (
             isinstance(parent, MappingNode)
             and isinstance(index, ScalarNode)
-            and index.value in _NAME_KEYS
+            and index.value in NAME_KEYS
             and isinstance(node, ScalarNode)
             and self.frames
         ):
@@ -238,11 +162,11 @@ def _construct_record(loader: _LineLoader, node: MappingNode) -> Record:
         key_line = key_node.start_mark.line + 1
         if not isinstance(key, str):
             raise InputError(
-                f"a key must be text, got {key!r}", Location(loader.path, key_line, _record_name(record))
+                f"a key must be text, got {key!r}", Location(loader.path, key_line, record_name(record))
             )
         if key in record:
             raise InputError(
-                f"duplicate key {key!r} in one record", Location(loader.path, key_line, _record_name(record))
+                f"duplicate key {key!r} in one record", Location(loader.path, key_line, record_name(record))
             )
         record[key] = loader.construct_object(value_node, deep=True)
         record.lines[key] = key_line
@@ -343,7 +267,7 @@ class _RecordFinder(_LineLoader):
     def __init__(self, text: str, path: Path, line: int) -> None:
         super().__init__(text, path)
         self.stop_line = line
-        self.found: _Frame | None = None
+        self.found: RecordFrame | None = None
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
         if self.peek_event().start_mark.line + 1 > self.stop_line:
@@ -426,10 +350,3 @@ def data_files_in(paths: Sequence[Path]) -> list[Path]:
 def read_data_files(paths: Iterable[Path]) -> list[DataFile]:
     """Read every data file under ``paths`` (files or folders)."""
     return [read_data_file(path) for path in data_files_in(list(paths))]
-
-
-def as_list(value: Any) -> list[Any]:
-    """``None`` → ``[]``, a scalar → ``[scalar]``, a list stays a list."""
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]

@@ -1,18 +1,22 @@
 """The data format: which sections a data file has, and what each field means in RDF.
 
-The table below is the whole mapping from the curated YAML records to the
-ontology.  Each section holds records of one kind; its ``prefix`` is the first
-segment of the record's reference (``process/midiocc``) and of its IRI
+The tables below are the whole mapping from the curated YAML records to the
+ontology, and the one place that knows every section, field and sub-record key.
+Each section holds records of one kind; its ``prefix`` is the first segment of
+the record's reference (``process/midiocc``) and of its IRI
 (``https://w3id.org/mig-graph/id/process/midiocc``).  Each field names the
-predicate it becomes and how its value is read:
+predicate it becomes and how its value is read (its :class:`FieldKind`):
 
-``text``      language map ``{fr: …, en: …}`` → language-tagged literals
-``ref``       reference ``kind/slug`` to another record (``state/`` takes ISO codes or names)
-``vocab:X``   a concept of the controlled list X (``vocab/X/…``), written bare (``co-chair``)
-``time``      a date or interval → an OWL-Time interval (``time:hasTime``)
-``date``      a date → an ``xsd:gYear``/``gYearMonth``/``date`` literal
-``bool``, ``int``, ``str``, ``uri``, ``language`` (ISO 639-1 code)
-``verified``  ``true``/``false`` → a concept of the verification statuses (``vocab/verification/…``)
+``TEXT``      language map ``{fr: …, en: …}`` → language-tagged literals
+``REF``       reference ``kind/slug`` to another record (``state/`` takes ISO codes or names)
+``VOCAB``     a concept of the controlled list ``scheme`` (``vocab/<scheme>/…``), written bare (``co-chair``)
+``TIME``      a date or interval → an OWL-Time interval (``time:hasTime``)
+``DATE``      a date → an ``xsd:gYear``/``gYearMonth``/``date`` literal
+``BOOL``, ``INT``, ``STR``, ``URI``, ``LANGUAGE`` (ISO 639-1 code), ``WIKIDATA`` (a Q-id)
+``VERIFIED``  ``true``/``false`` → a concept of the verification statuses (``vocab/verification/…``)
+``ITEMS``     numbered content items (``item``: objective, track…), ``CONCEPTS`` concepts of a
+              data-defined ``scheme``; and the sub-records ``PARTICIPANTS``, ``SESSIONS``,
+              ``SIGNATORIES``, ``PHASES``, ``TENURES``
 
 Sources (the ``source`` block and each of ``references``) have the fields of
 ``SOURCE_FIELDS`` beside ``id``, ``title`` and ``seed_file``; a source whose
@@ -25,6 +29,7 @@ every claim is kept).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 
 from rdflib import OWL, RDFS, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
@@ -32,24 +37,88 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
 from mig_graph.namespaces import MG
 
 __all__ = [
+    "CITED_VALUE_KEYS",
+    "CLAIM_KEYS",
     "CLAIM_PREFERENCE_FIELDS",
     "COMMON_FIELDS",
+    "CONCEPT_KEYS",
+    "CONFLICT_KEYS",
+    "COUNT_KEYS",
+    "FILE_KEYS",
+    "ITEM_CLASSES",
+    "ITEM_KEYS",
+    "MEMBERSHIP_FIELDS",
+    "MEMBERSHIP_KEYS",
+    "MEMBERSHIP_TIME",
+    "PARTICIPANT_KEYS",
+    "PHASE_SECTION",
+    "RECORD_KEYS",
     "REFERENCE_KINDS",
     "SECTIONS",
+    "SIGNATORIES_KEYS",
+    "SINGLE_LINE_TEXTS",
     "SOURCE_FIELDS",
+    "SOURCE_KEYS",
+    "TENURE_KEYS",
+    "TENURE_TIME",
     "Field",
+    "FieldKind",
     "Section",
+    "record_fields",
 ]
+
+
+class FieldKind(Enum):
+    """How a field's value is read (see the module's docstring)."""
+
+    TEXT = "text"
+    REF = "ref"
+    VOCAB = "vocab"
+    TIME = "time"
+    DATE = "date"
+    BOOL = "bool"
+    INT = "int"
+    STR = "str"
+    URI = "uri"
+    LANGUAGE = "language"
+    VERIFIED = "verified"
+    WIKIDATA = "wikidata"
+    ITEMS = "items"
+    CONCEPTS = "concepts"
+    PARTICIPANTS = "participants"
+    SESSIONS = "sessions"
+    SIGNATORIES = "signatories"
+    PHASES = "phases"
+    TENURES = "tenures"
+
+    @property
+    def whole_list(self) -> bool:
+        """Whether the value is read as one list (numbered nodes), not item by item.
+
+        >>> FieldKind.ITEMS.whole_list, FieldKind.REF.whole_list
+        (True, False)
+        """
+        return self in _WHOLE_LIST_KINDS
+
+
+_WHOLE_LIST_KINDS = frozenset({FieldKind.ITEMS, FieldKind.SESSIONS, FieldKind.PHASES})
 
 
 @dataclass(frozen=True)
 class Field:
-    """One field of a record: its key, the predicate it becomes and how to read it."""
+    """One field of a record: its key, the predicate it becomes and how to read it.
+
+    ``targets`` are the reference kinds a ``REF`` accepts; ``scheme`` the controlled list of a
+    ``VOCAB`` or the data-defined scheme of ``CONCEPTS``; ``item`` the kind of ``ITEMS``.
+    A ``TIME`` field links its interval itself, by ``predicate`` or else ``time:hasTime``.
+    """
 
     key: str
     predicate: URIRef | None
-    kind: str
+    kind: FieldKind
     targets: tuple[str, ...] = ()
+    scheme: str = ""
+    item: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,34 +137,34 @@ AGENTS = ("org", "state", "process", "programme", "person", "series")
 EVENTS = ("meeting", "series", "process", "programme", "evaluation", "framework")
 
 COMMON_FIELDS: tuple[Field, ...] = (
-    Field("label", RDFS.label, "text"),
-    Field("acronym", MG.acronym, "text"),
-    Field("alt_label", SKOS.altLabel, "text"),
-    Field("as_written", SKOS.hiddenLabel, "text"),
-    Field("description", DCTERMS.description, "text"),
-    Field("note", SKOS.note, "text"),
-    Field("wikidata", MG.wikidata, "wikidata"),
-    Field("homepage", FOAF.homepage, "uri"),
-    Field("unresolved", MG.unresolved, "bool"),
-    Field("same_as", OWL.sameAs, "uri"),
+    Field("label", RDFS.label, FieldKind.TEXT),
+    Field("acronym", MG.acronym, FieldKind.TEXT),
+    Field("alt_label", SKOS.altLabel, FieldKind.TEXT),
+    Field("as_written", SKOS.hiddenLabel, FieldKind.TEXT),
+    Field("description", DCTERMS.description, FieldKind.TEXT),
+    Field("note", SKOS.note, FieldKind.TEXT),
+    Field("wikidata", MG.wikidata, FieldKind.WIKIDATA),
+    Field("homepage", FOAF.homepage, FieldKind.URI),
+    Field("unresolved", MG.unresolved, FieldKind.BOOL),
+    Field("same_as", OWL.sameAs, FieldKind.URI),
 )
 
 SOURCE_FIELDS: tuple[Field, ...] = (
-    Field("url", MG.sourceUrl, "uri"),
-    Field("language", DCTERMS.language, "language"),
-    Field("publisher", DCTERMS.publisher, "ref", ("org",)),
-    Field("date", DCTERMS.date, "date"),
-    Field("date_note", MG.dateNote, "text"),
-    Field("kind", MG.documentKind, "vocab:document-kind"),
-    Field("note", SKOS.note, "text"),
-    Field("verified", MG.verificationStatus, "verified"),
-    Field("verification_note", MG.verificationNote, "text"),
+    Field("url", MG.sourceUrl, FieldKind.URI),
+    Field("language", DCTERMS.language, FieldKind.LANGUAGE),
+    Field("publisher", DCTERMS.publisher, FieldKind.REF, ("org",)),
+    Field("date", DCTERMS.date, FieldKind.DATE),
+    Field("date_note", MG.dateNote, FieldKind.TEXT),
+    Field("kind", MG.documentKind, FieldKind.VOCAB, scheme="document-kind"),
+    Field("note", SKOS.note, FieldKind.TEXT),
+    Field("verified", MG.verificationStatus, FieldKind.VERIFIED),
+    Field("verification_note", MG.verificationNote, FieldKind.TEXT),
 )
 
 # A claim's ``preferred: true`` makes it the conflict's mg:preferredClaim; the note goes on the conflict.
 CLAIM_PREFERENCE_FIELDS: tuple[Field, ...] = (
-    Field("preferred", MG.preferredClaim, "bool"),
-    Field("preference_note", MG.preferenceNote, "text"),
+    Field("preferred", MG.preferredClaim, FieldKind.BOOL),
+    Field("preference_note", MG.preferenceNote, FieldKind.TEXT),
 )
 
 SECTIONS: dict[str, Section] = {
@@ -114,24 +183,24 @@ SECTIONS: dict[str, Section] = {
             "organisation": ORG.FormalOrganization,
         },
         fields=(
-            Field("time", None, "time"),
-            Field("unit_of", ORG.unitOf, "ref", ("org",)),
-            Field("part_of", ORG.subOrganizationOf, "ref", ("org", "state")),
-            Field("based_in", ORG.basedAt, "ref", ("place", "state")),
-            Field("refers_to", MG.refersTo, "ref", ("framework",)),
+            Field("time", None, FieldKind.TIME),
+            Field("unit_of", ORG.unitOf, FieldKind.REF, ("org",)),
+            Field("part_of", ORG.subOrganizationOf, FieldKind.REF, ("org", "state")),
+            Field("based_in", ORG.basedAt, FieldKind.REF, ("place", "state")),
+            Field("refers_to", MG.refersTo, FieldKind.REF, ("framework",)),
         ),
     ),
-    "states": Section("state", MG.State, fields=(Field("time", None, "time"),)),
+    "states": Section("state", MG.State, fields=(Field("time", None, FieldKind.TIME),)),
     "territories": Section(
-        "territory", MG.Territory, fields=(Field("part_of_state", MG.partOfState, "ref", ("state",)),)
+        "territory", MG.Territory, fields=(Field("part_of_state", MG.partOfState, FieldKind.REF, ("state",)),)
     ),
     "regions": Section("region", MG.Region),
     "places": Section(
         "place",
         MG.Place,
         fields=(
-            Field("country", MG.inCountry, "ref", ("state", "territory")),
-            Field("part_of", SDO.containedInPlace, "ref", ("place",)),
+            Field("country", MG.inCountry, FieldKind.REF, ("state", "territory")),
+            Field("part_of", SDO.containedInPlace, FieldKind.REF, ("place",)),
         ),
     ),
     "processes": Section(
@@ -144,47 +213,47 @@ SECTIONS: dict[str, Section] = {
             "mechanism": MG.ConsultationMechanism,
         },
         fields=(
-            Field("time", None, "time"),
-            Field("region", MG.region, "ref", ("region",)),
-            Field("associated_with", MG.formallyAssociatedWith, "ref", ("org",)),
-            Field("refers_to", MG.refersTo, "ref", ("framework",)),
-            Field("proposed_at", MG.proposedAt, "ref", ("meeting",)),
-            Field("approved_at", MG.approvedAt, "ref", ("meeting",)),
-            Field("approved_by", MG.approvedBy, "ref", ("document",)),
-            Field("chair_appointed", MG.chairAppointed, "bool"),
-            Field("thematic_areas", MG.thematicArea, "concepts:thematic-areas"),
-            Field("participant_groups", MG.participantGroup, "vocab:stakeholder"),
-            Field("objectives", MG.hasObjective, "items:objective"),
-            Field("part_of", DCTERMS.isPartOf, "ref", ("org",)),
+            Field("time", None, FieldKind.TIME),
+            Field("region", MG.region, FieldKind.REF, ("region",)),
+            Field("associated_with", MG.formallyAssociatedWith, FieldKind.REF, ("org",)),
+            Field("refers_to", MG.refersTo, FieldKind.REF, ("framework",)),
+            Field("proposed_at", MG.proposedAt, FieldKind.REF, ("meeting",)),
+            Field("approved_at", MG.approvedAt, FieldKind.REF, ("meeting",)),
+            Field("approved_by", MG.approvedBy, FieldKind.REF, ("document",)),
+            Field("chair_appointed", MG.chairAppointed, FieldKind.BOOL),
+            Field("thematic_areas", MG.thematicArea, FieldKind.CONCEPTS, scheme="thematic-areas"),
+            Field("participant_groups", MG.participantGroup, FieldKind.VOCAB, scheme="stakeholder"),
+            Field("objectives", MG.hasObjective, FieldKind.ITEMS, item="objective"),
+            Field("part_of", DCTERMS.isPartOf, FieldKind.REF, ("org",)),
         ),
     ),
     "series": Section(
         "series",
         MG.MeetingSeries,
         fields=(
-            Field("time", None, "time"),
-            Field("refers_to", MG.refersTo, "ref", ("framework",)),
+            Field("time", None, FieldKind.TIME),
+            Field("refers_to", MG.refersTo, FieldKind.REF, ("framework",)),
         ),
     ),
     "meetings": Section(
         "meeting",
         MG.Meeting,
         fields=(
-            Field("kind", MG.meetingKind, "vocab:meeting-kind"),
-            Field("time", None, "time"),
-            Field("place", SDO.location, "ref", ("place", "state", "territory")),
-            Field("part_of", SDO.superEvent, "ref", ("process", "series", "meeting")),
-            Field("status", MG.status, "vocab:status"),
-            Field("preparatory", MG.preparatory, "bool"),
-            Field("theme", MG.theme, "text"),
-            Field("participant_groups", MG.participantGroup, "vocab:stakeholder"),
-            Field("participants", None, "participants"),
-            Field("sessions", None, "sessions"),
-            Field("tracks", MG.hasTrack, "items:track"),
-            Field("conclusions", MG.hasConclusion, "items:conclusion"),
-            Field("objectives", MG.hasObjective, "items:objective"),
-            Field("feeds_into", MG.feedsInto, "ref", EVENTS),
-            Field("refers_to", MG.refersTo, "ref", ("framework",)),
+            Field("kind", MG.meetingKind, FieldKind.VOCAB, scheme="meeting-kind"),
+            Field("time", None, FieldKind.TIME),
+            Field("place", SDO.location, FieldKind.REF, ("place", "state", "territory")),
+            Field("part_of", SDO.superEvent, FieldKind.REF, ("process", "series", "meeting")),
+            Field("status", MG.status, FieldKind.VOCAB, scheme="status"),
+            Field("preparatory", MG.preparatory, FieldKind.BOOL),
+            Field("theme", MG.theme, FieldKind.TEXT),
+            Field("participant_groups", MG.participantGroup, FieldKind.VOCAB, scheme="stakeholder"),
+            Field("participants", None, FieldKind.PARTICIPANTS),
+            Field("sessions", None, FieldKind.SESSIONS),
+            Field("tracks", MG.hasTrack, FieldKind.ITEMS, item="track"),
+            Field("conclusions", MG.hasConclusion, FieldKind.ITEMS, item="conclusion"),
+            Field("objectives", MG.hasObjective, FieldKind.ITEMS, item="objective"),
+            Field("feeds_into", MG.feedsInto, FieldKind.REF, EVENTS),
+            Field("refers_to", MG.refersTo, FieldKind.REF, ("framework",)),
         ),
         single_date_is_span=True,
     ),
@@ -192,9 +261,9 @@ SECTIONS: dict[str, Section] = {
         "evaluation",
         MG.Evaluation,
         fields=(
-            Field("evaluates", MG.evaluates, "ref", ("process", "programme")),
-            Field("associated_with", PROV.wasAssociatedWith, "ref", AGENTS),
-            Field("presented_at", MG.presentedAt, "ref", ("meeting",)),
+            Field("evaluates", MG.evaluates, FieldKind.REF, ("process", "programme")),
+            Field("associated_with", PROV.wasAssociatedWith, FieldKind.REF, AGENTS),
+            Field("presented_at", MG.presentedAt, FieldKind.REF, ("meeting",)),
         ),
     ),
     "documents": Section(
@@ -206,18 +275,18 @@ SECTIONS: dict[str, Section] = {
             "document": MG.Document,
         },
         fields=(
-            Field("kind", MG.documentKind, "vocab:document-kind"),
-            Field("date", DCTERMS.date, "date"),
-            Field("languages", DCTERMS.language, "language"),
-            Field("author", DCTERMS.creator, "ref", AGENTS),
-            Field("about", DCTERMS.subject, "ref", AGENTS + EVENTS),
-            Field("presented_at", MG.presentedAt, "ref", ("meeting",)),
-            Field("presented_by", MG.presentedBy, "ref", AGENTS),
-            Field("adopted_at", MG.adoptedAt, "ref", ("meeting",)),
-            Field("refers_to", MG.refersTo, "ref", ("framework",)),
-            Field("related_to", DCTERMS.relation, "ref", AGENTS + EVENTS),
-            Field("provisions", MG.hasProvision, "items:provision"),
-            Field("signatories", None, "signatories"),
+            Field("kind", MG.documentKind, FieldKind.VOCAB, scheme="document-kind"),
+            Field("date", DCTERMS.date, FieldKind.DATE),
+            Field("languages", DCTERMS.language, FieldKind.LANGUAGE),
+            Field("author", DCTERMS.creator, FieldKind.REF, AGENTS),
+            Field("about", DCTERMS.subject, FieldKind.REF, AGENTS + EVENTS),
+            Field("presented_at", MG.presentedAt, FieldKind.REF, ("meeting",)),
+            Field("presented_by", MG.presentedBy, FieldKind.REF, AGENTS),
+            Field("adopted_at", MG.adoptedAt, FieldKind.REF, ("meeting",)),
+            Field("refers_to", MG.refersTo, FieldKind.REF, ("framework",)),
+            Field("related_to", DCTERMS.relation, FieldKind.REF, AGENTS + EVENTS),
+            Field("provisions", MG.hasProvision, FieldKind.ITEMS, item="provision"),
+            Field("signatories", None, FieldKind.SIGNATORIES),
         ),
     ),
     "frameworks": Section(
@@ -225,43 +294,92 @@ SECTIONS: dict[str, Section] = {
         MG.PolicyFramework,
         types={"convention": MG.InternationalConvention, "framework": MG.PolicyFramework},
         fields=(
-            Field("part_of", DCTERMS.isPartOf, "ref", ("framework",)),
-            Field("author", DCTERMS.creator, "ref", AGENTS),
-            Field("time", None, "time"),
+            Field("part_of", DCTERMS.isPartOf, FieldKind.REF, ("framework",)),
+            Field("author", DCTERMS.creator, FieldKind.REF, AGENTS),
+            Field("time", None, FieldKind.TIME),
         ),
     ),
     "programmes": Section(
         "programme",
         MG.JointProgramme,
         fields=(
-            Field("time", None, "time"),
-            Field("managed_by", MG.managedBy, "ref", ("org",)),
-            Field("objectives", MG.hasObjective, "items:objective"),
-            Field("results", MG.hasResult, "items:result"),
-            Field("phases", None, "phases"),
-            Field("feeds_into", MG.feedsInto, "ref", EVENTS),
-            Field("refers_to", MG.refersTo, "ref", ("framework",)),
+            Field("time", None, FieldKind.TIME),
+            Field("managed_by", MG.managedBy, FieldKind.REF, ("org",)),
+            Field("objectives", MG.hasObjective, FieldKind.ITEMS, item="objective"),
+            Field("results", MG.hasResult, FieldKind.ITEMS, item="result"),
+            Field("phases", None, FieldKind.PHASES),
+            Field("feeds_into", MG.feedsInto, FieldKind.REF, EVENTS),
+            Field("refers_to", MG.refersTo, FieldKind.REF, ("framework",)),
         ),
     ),
     "people": Section(
         "person",
         FOAF.Person,
         fields=(
-            Field("nationality", MG.nationality, "ref", ("state",)),
-            Field("affiliation", SDO.affiliation, "ref", ("org",)),
-            Field("occupation", MG.occupation, "text"),
-            Field("holds", None, "tenures"),
+            Field("nationality", MG.nationality, FieldKind.REF, ("state",)),
+            Field("affiliation", SDO.affiliation, FieldKind.REF, ("org",)),
+            Field("occupation", MG.occupation, FieldKind.TEXT),
+            Field("holds", None, FieldKind.TENURES),
         ),
     ),
     "posts": Section(
         "post",
         ORG.Post,
         fields=(
-            Field("post_in", ORG.postIn, "ref", ("org", "state")),
-            Field("role", ORG.role, "vocab:role"),
+            Field("post_in", ORG.postIn, FieldKind.REF, ("org", "state")),
+            Field("role", ORG.role, FieldKind.VOCAB, scheme="role"),
         ),
     ),
 }
 
 # Reference kinds that are not sections of their own.
 REFERENCE_KINDS = {section.prefix for section in SECTIONS.values()} | {"concept", "source"}
+
+# The keys every record of a section may have beside its fields.
+RECORD_KEYS = frozenset({"id", "type", "sources", "counts"})
+# The top-level keys of a data file.
+FILE_KEYS = frozenset(SECTIONS) | {"source", "references", "memberships", "conflicts"}
+SOURCE_KEYS = frozenset({"id", "seed_file", "title"} | {spec.key for spec in SOURCE_FIELDS})
+# Texts written on one line: labels and titles (long texts may hold tabs and line breaks).
+SINGLE_LINE_TEXTS = frozenset({"label", "acronym", "alt_label", "as_written", "title"})
+
+# A value stated by another source than its record's: ``{value: …, source: …, note: …}``.
+CITED_VALUE_KEYS = frozenset({"value", "source", "note"})
+COUNT_KEYS = frozenset({"category", "value", "approximate", "note", "source"})
+ITEM_KEYS = frozenset({"label", "quantity", "refers_to", "note"})
+CONCEPT_KEYS = frozenset({"id", "label", "note"})
+PARTICIPANT_KEYS = frozenset({"role", "agent", "agents", "note", "sources"})
+SIGNATORIES_KEYS = frozenset({"date", "states", "note", "sources"})
+TENURE_KEYS = frozenset({"post", "attested", "time", "note", "sources"})
+MEMBERSHIP_KEYS = frozenset(
+    {"organisation", "member", "members", "role", "time", "terms", "in_respect_of", "note", "sources"}
+)
+CONFLICT_KEYS = frozenset({"id", "subject", "property", "label", "claims", "note"})
+CLAIM_KEYS = frozenset({"value", "source", "passage"} | {spec.key for spec in CLAIM_PREFERENCE_FIELDS})
+
+# The classes of the numbered content items (``ITEMS`` fields), by their ``item``.
+ITEM_CLASSES = {
+    "objective": MG.Objective,
+    "track": MG.ActionTrack,
+    "conclusion": MG.Conclusion,
+    "provision": MG.Provision,
+    "result": MG.StatedResult,
+}
+# A programme's phases are records of their own, with a time.
+PHASE_SECTION = Section("phase", MG.ProgrammePhase, fields=(Field("time", None, FieldKind.TIME),))
+TENURE_TIME = Field("time", None, FieldKind.TIME)
+MEMBERSHIP_TIME = Field("membership-time", ORG.memberDuring, FieldKind.TIME)
+# The fields of a membership beside its ends, role and time.
+MEMBERSHIP_FIELDS: tuple[Field, ...] = (
+    Field("in_respect_of", MG.inRespectOf, FieldKind.REF, ("territory",)),
+    Field("note", SKOS.note, FieldKind.TEXT),
+)
+
+
+def record_fields(section: Section) -> dict[str, Field]:
+    """The fields a record of ``section`` may have, by key: the common ones and the section's.
+
+    >>> record_fields(SECTIONS["posts"])["role"].scheme
+    'role'
+    """
+    return {spec.key: spec for spec in COMMON_FIELDS + section.fields}

@@ -1,0 +1,41 @@
+"""The controlled lists (roles, meeting kinds, counts…): a concept written bare (``co-chair``)
+checked against the vocabularies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rdflib import RDF, SKOS, Graph, URIRef
+
+from mig_graph.compile.values import SLUG
+from mig_graph.errors import InputError, Location
+from mig_graph.namespaces import VOCAB
+
+__all__ = ["ControlledLists"]
+
+
+class ControlledLists:
+    """The concepts of the vocabularies, by which a bare concept name is checked."""
+
+    def __init__(self, vocabularies: Graph) -> None:
+        self.concepts = set(vocabularies.subjects(RDF.type, SKOS.Concept))
+
+    def concept(self, scheme: str, value: Any, location: Location | None = None) -> URIRef:
+        """The concept ``value`` of the list ``scheme``.
+
+        Raises
+        ------
+        InputError
+            At ``location`` when the list has no such concept, naming the known ones.
+        ValueError
+            The same, when no ``location`` is given (the field's location is added by the caller).
+        """
+        # only a slug can name a concept: anything else is refused before it becomes an IRI
+        iri = VOCAB[f"{scheme}/{value}"] if isinstance(value, str) and SLUG.fullmatch(value) else None
+        if iri is None or iri not in self.concepts:
+            known = sorted(str(c).rsplit("/", 1)[1] for c in self.concepts if f"/vocab/{scheme}/" in str(c))
+            message = f"unknown {scheme} {value!r}; known: {', '.join(known)}"
+            if location is None:
+                raise ValueError(message)
+            raise InputError(message, location)
+        return iri
