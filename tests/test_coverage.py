@@ -198,7 +198,7 @@ def _coverage_source_ids() -> set[str]:
 
 def test_each_source_added_by_the_coverage_files_is_external_with_a_url(select):
     ids = _coverage_source_ids()
-    assert len(COVERAGE_FILES) == 40
+    assert len(COVERAGE_FILES) == 47
     rows = select("""
         SELECT ?source ?url WHERE { ?source a mg:ExternalSource ; mg:sourceUrl ?url }""")
     urls = {source.removeprefix(f"{ID}source/"): url for source, url in rows}

@@ -34,7 +34,8 @@ def test_second_forum_in_bangkok(packaged_select) -> None:
         SELECT ?start (COUNT(DISTINCT ?state) AS ?states) WHERE {{
           <{ID}meeting/afml-2-2009> time:hasTime/time:hasBeginning/time:inXSDDate ?start ;
               schema:location <{ID}place/bangkok> .
-          ?p mg:inEvent <{ID}meeting/afml-2-2009> ; mg:participationRole <https://w3id.org/mig-graph/vocab/role/participant> ;
+          ?p mg:inEvent <{ID}meeting/afml-2-2009> ;
+              mg:participationRole <https://w3id.org/mig-graph/vocab/role/participant> ;
               mg:participant ?state .
           ?state a mg:State .
         }} GROUP BY ?start""")
