@@ -123,6 +123,9 @@ AGREEING_COUNTS = {
     "process/abu-dhabi-dialogue": 18,
     "process/igc": 17,
     "process/midiocc": 5,
+    "process/afml": 10,
+    "process/fibemyd": 22,
+    "org/asean": 10,
     "org/ecowas": 15,
     "org/sadc": 16,
     "org/igad": 8,
@@ -144,6 +147,10 @@ def test_count_vs_list_shows_where_counts_and_lists_disagree(count_rows):
     # UNHCR's "ten countries" count Estonia, an observer in the list; the list adds the four that IOM's
     # fourteen participating countries name beyond them (Armenia, Azerbaijan, Georgia, Sweden; 2010-2011).
     assert ("process/soderkoping-process", "member-states", 10, 13, "no") in count_rows
+    # IOM's 82 Tripoli Process members against the 68 its two stored copies show; its 108 ACP-EU
+    # dialogue members against the 79 ACP states (the EU side is not named).
+    assert ("process/tripoli-process", "member-states", 82, 68, "no") in count_rows
+    assert ("process/acp-eu-dialogue-migration", "member-states", 108, 79, "no") in count_rows
     # The Bali Process's 45 member states against the 21 that partial lists name.
     assert ("process/bali-process", "member-states", 45, 21, "no") in count_rows
     # IOM's 175 member states against the 131 the stored sources name.
@@ -198,7 +205,7 @@ def _coverage_source_ids() -> set[str]:
 
 def test_each_source_added_by_the_coverage_files_is_external_with_a_url(select):
     ids = _coverage_source_ids()
-    assert len(COVERAGE_FILES) == 38
+    assert len(COVERAGE_FILES) == 47
     rows = select("""
         SELECT ?source ?url WHERE { ?source a mg:ExternalSource ; mg:sourceUrl ?url }""")
     urls = {source.removeprefix(f"{ID}source/"): url for source, url in rows}
@@ -350,7 +357,9 @@ def test_secretariats(select):
         ("almaty-process", "org/unhcr"),
         ("apc", "org/apc-secretariat"),
         ("arcp", "org/las"),
+        ("asia-eu-dialogue-labour-migration", "org/iom"),
         ("budapest-process", "org/icmpd"),
+        ("fibemyd", "org/segib"),
         ("gfmd", "org/gfmd-support-unit"),
         ("khartoum-process", "org/au-commission"),
         ("khartoum-process", "org/european-commission"),
@@ -373,7 +382,15 @@ def test_technical_and_administrative_support_is_not_called_a_secretariat(select
           BIND(STRAFTER(STR(?p), "/id/process/") AS ?process)
           BIND(STRAFTER(STR(?s), "/id/") AS ?supporter)
         } ORDER BY ?process""")
-    assert rows == [("colombo-process", "org/iom"), ("midsa", "org/iom")]
+    assert sorted(rows) == [
+        ("afml", "org/asean-secretariat"),
+        ("afml", "org/ilo"),
+        ("afml", "org/iom"),
+        ("afml", "org/un-women"),
+        ("colombo-process", "org/iom"),
+        ("midsa", "org/iom"),
+        ("mme-partnership", "org/icmpd"),
+    ]
 
 
 def test_regional_organisations_have_their_wikidata_items(select):
@@ -399,10 +416,12 @@ def test_cross_process_members_top_states(store):
     declarations and meeting series alike (any role; a meeting counts for its process or series,
     or for itself when it has neither). From the data files:
 
-    - France, 8: member of the 5+5 Dialogue, Khartoum, Rabat, Prague and Budapest Processes and
-      MiDIOCC (for Réunion), observer of MIDWA and of the Abu Dhabi Dialogue.
-    - Germany, 8 and Switzerland, 8 (with IGAD-RCP, and the 2009 global meeting of RCPs for
-      Switzerland); Morocco, 7, of which the Lima series, the Lima Declaration and the programme.
+    - Germany, 10: the Abu Dhabi Dialogue (observer), Budapest, GFMD (co-chair), IGAD-RCP, IGC,
+      Khartoum, Prague, Rabat and Tripoli Processes, and the 2002 ASEM ministerial on migration.
+    - France, 9: member of the 5+5 Dialogue, Khartoum, Rabat, Prague, Budapest and Tripoli
+      Processes and MiDIOCC (for Réunion), observer of MIDWA and of the Abu Dhabi Dialogue.
+    - Spain, 9 (with FIBEMYD and the 2002 ASEM ministerial); Morocco, 8, of which the Lima series,
+      the Lima Declaration and the programme.
     """
     result = run_query("cross-process-members", dataset=store)
     states = [
@@ -410,8 +429,9 @@ def test_cross_process_members_top_states(store):
         for _actor, _label, iso3, n, processes in result.rows
         if iso3 is not None
     ]
-    assert sorted(iso3 for iso3, n, _ in states if n == 8) == ["CHE", "DEU", "FRA"]
-    assert max(n for _, n, _ in states) == 8
+    assert max(n for _, n, _ in states) == 10
+    assert sorted(iso3 for iso3, n, _ in states if n == 10) == ["DEU"]
+    assert sorted(iso3 for iso3, n, _ in states if n == 9) == ["ESP", "FRA"]
     by_state = {iso3: processes for iso3, _, processes in states}
     assert by_state["FRA"] == {
         "process/5plus5-dialogue-migration",
@@ -422,6 +442,7 @@ def test_cross_process_members_top_states(store):
         "process/midwa",
         "process/prague-process",
         "process/rabat-process",
+        "process/tripoli-process",
     }
     assert by_state["MAR"] == {
         "document/lima-declaration-2006",
@@ -429,23 +450,25 @@ def test_cross_process_members_top_states(store):
         "process/arcp",
         "process/gfmd",
         "process/rabat-process",
+        "process/tripoli-process",
         "programme/mainstreaming-migration",
         "series/high-emigration-ministerial-meetings",
     }
 
 
 def test_memberships_per_state_across_mechanisms(select):
-    """Distinct mechanisms per state over org:Membership alone (any role): France in 8 (see above);
-    Germany, Poland and Sweden in 7 (the European processes, the IGC, and the Abu Dhabi Dialogue as
-    observers, the GFMD as chairs or Söderköping as members); 185 states in at least one mechanism."""
+    """Distinct mechanisms per state over org:Membership alone (any role): France in 9 (see above);
+    Germany, Spain and Sweden in 8 (the European processes, the Tripoli Process, the IGC, and the
+    Abu Dhabi Dialogue as observers, the GFMD as chairs, FIBEMYD or Söderköping as members); 189
+    states in at least one mechanism."""
     rows = select("""
         SELECT ?iso3 (COUNT(DISTINCT ?p) AS ?n) WHERE {
           ?m a org:Membership ; org:member ?s ; org:organization ?p .
           ?s a mg:State ; mg:iso3166Alpha3 ?iso3 .
           ?p a mg:ConsultationMechanism .
         } GROUP BY ?iso3 ORDER BY DESC(?n) ?iso3""")
-    assert rows[:4] == [("FRA", "8"), ("DEU", "7"), ("POL", "7"), ("SWE", "7")]
-    assert len(rows) == 185
+    assert rows[:4] == [("FRA", "9"), ("DEU", "8"), ("ESP", "8"), ("SWE", "8")]
+    assert len(rows) == 189
     sweden = select("""
         SELECT DISTINCT ?p WHERE {
           ?m a org:Membership ; org:member <https://w3id.org/mig-graph/id/state/SWE> ; org:organization ?p .
@@ -459,4 +482,5 @@ def test_memberships_per_state_across_mechanisms(select):
         "prague-process",
         "rabat-process",
         "soderkoping-process",
+        "tripoli-process",
     ]
