@@ -30,9 +30,8 @@ from typing import Any
 
 import pycountry
 
+from mig_graph import network
 from mig_graph.namespaces import ID, MG
-from mig_graph.network import graphs as analysis
-from mig_graph.network import measures
 from mig_graph.store import open_dataset
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -176,36 +175,36 @@ def main() -> None:
         rows.append((name, phase, seconds, peak))
         return result
 
-    links = step("read links (SPARQL → rows)", "read", lambda: analysis.read_links(dataset))
+    links = step("read links (SPARQL → rows)", "read", lambda: network.read_links(dataset))
     nodes = {row.actor for row in links} | {row.process for row in links}
     attributes = step(
-        "read node attributes (SPARQL)", "read", lambda: analysis.read_node_attributes(dataset, nodes)
+        "read node attributes (SPARQL)", "read", lambda: network.read_node_attributes(dataset, nodes)
     )
-    step("read timeline (SPARQL)", "read", lambda: analysis.read_timeline(dataset))
-    bipartite = step("build bipartite graph", "compute", lambda: analysis.bipartite_graph(links, attributes))
-    actors = step("actor projection", "compute", lambda: analysis.actor_projection(bipartite))
-    processes = step("process projection", "compute", lambda: analysis.process_projection(bipartite))
-    step("snapshot as of 2010", "compute", lambda: analysis.snapshot(bipartite, "2010"))
-    step("processes per actor", "compute", lambda: measures.processes_per_actor(bipartite))
-    step("centralities, actor projection (exact)", "compute", lambda: measures.centralities(actors))
+    step("read timeline (SPARQL)", "read", lambda: network.read_timeline(dataset))
+    bipartite = step("build bipartite graph", "compute", lambda: network.bipartite_graph(links, attributes))
+    actors = step("actor projection", "compute", lambda: network.actor_projection(bipartite))
+    processes = step("process projection", "compute", lambda: network.process_projection(bipartite))
+    step("snapshot as of 2010", "compute", lambda: network.snapshot(bipartite, "2010"))
+    step("processes per actor", "compute", lambda: network.processes_per_actor(bipartite))
+    step("centralities, actor projection (exact)", "compute", lambda: network.centralities(actors))
     step(
         f"centralities, process projection (betweenness k={arguments.sample})",
         "compute",
-        lambda: measures.centralities(processes, betweenness_sample=arguments.sample),
+        lambda: network.centralities(processes, betweenness_sample=arguments.sample),
     )
     step(
         f"centralities, process projection from the bipartite graph (betweenness k={arguments.sample})",
         "compute",
-        lambda: measures.projection_centralities(bipartite, 1, betweenness_sample=arguments.sample),
+        lambda: network.projection_centralities(bipartite, 1, betweenness_sample=arguments.sample),
     )
-    step("brokers", "compute", lambda: measures.brokers(bipartite))
-    step("Louvain communities, actor projection", "compute", lambda: measures.communities(actors))
-    step("Louvain communities, process projection", "compute", lambda: measures.communities(processes))
-    step("overlap matrix (all processes)", "compute", lambda: measures.overlap_matrix(bipartite))
+    step("brokers", "compute", lambda: network.brokers(bipartite))
+    step("Louvain communities, actor projection", "compute", lambda: network.communities(actors))
+    step("Louvain communities, process projection", "compute", lambda: network.communities(processes))
+    step("overlap matrix (all processes)", "compute", lambda: network.overlap_matrix(bipartite))
     step(
         "change between 2010 and today",
         "compute",
-        lambda: measures.change_between(analysis.snapshot(bipartite, "2010"), bipartite),
+        lambda: network.change_between(network.snapshot(bipartite, "2010"), bipartite),
     )
 
     print(

@@ -116,8 +116,7 @@ t = time.perf_counter(); validate_graph(graph, focus_nodes=focus); done(seconds=
     "analyse": """
 import tempfile
 from mig_graph.store import open_dataset
-from mig_graph.network.graphs import read_graphs
-from mig_graph.network.measures import brokers, centralities, communities
+from mig_graph.network import brokers, centralities, communities, read_graphs
 from mig_graph.report.writer import write_report
 ds = open_dataset([nq])
 t = time.perf_counter(); graphs = read_graphs(ds); read = time.perf_counter() - t
@@ -131,7 +130,7 @@ done(seconds=read + measures + report, read=read, measures=measures, report=repo
     "exports": """
 import tempfile
 from mig_graph.store import open_dataset
-from mig_graph.network.graphs import read_graphs
+from mig_graph.network import read_graphs
 from mig_graph.export.formats import FORMATS, SUFFIXES, export_graph
 graphs = read_graphs(open_dataset([nq]))
 times = {}

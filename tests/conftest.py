@@ -130,7 +130,7 @@ def seed_dataset(store: Dataset) -> Dataset:
 @pytest.fixture(scope="session")
 def graphs(store: Dataset):
     """The analysis graphs of the seed graph (all dates, all roles)."""
-    from mig_graph.network.graphs import read_graphs
+    from mig_graph.network import read_graphs
 
     return read_graphs(store)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mig_graph.network.graphs import AnalysisGraphs, LinkRow, bipartite_graph, read_graphs
+from mig_graph.network import AnalysisGraphs, LinkRow, bipartite_graph, read_graphs
 from mig_graph.report.writer import NETWORK_LIMIT, write_report
 
 FIGURES = ("network", "memberships", "overlap", "timeline")

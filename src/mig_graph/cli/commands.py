@@ -318,7 +318,7 @@ def _analysis_options(command: Callable) -> Callable:
 
 
 def _read_graphs(rdf_files, store_path, as_of, roles):
-    from mig_graph.network.graphs import read_graphs
+    from mig_graph.network import read_graphs
 
     dataset = _open(rdf_files, store_path)
     return _guarded(lambda: read_graphs(dataset, as_of=as_of, roles=set(roles) if roles else None))

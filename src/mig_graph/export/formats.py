@@ -30,8 +30,7 @@ from typing import Any
 
 import networkx as nx
 
-from mig_graph.network.graphs import KIND_LABELS, display_name
-from mig_graph.network.layout import KIND_COLOURS, layout
+from mig_graph.network import KIND_COLOURS, KIND_LABELS, display_name, layout
 from mig_graph.paths import templates_dir
 from mig_graph.records.dates import PartialDate
 

@@ -12,7 +12,8 @@ import math
 
 import networkx as nx
 
-from mig_graph.network.graphs import KINDS, SEED
+from mig_graph.network.labels import KINDS
+from mig_graph.network.seed import SEED
 
 __all__ = ["KIND_COLOURS", "layout", "most_linked"]
 
@@ -35,9 +36,24 @@ def _ordered_subgraph(graph: nx.Graph, nodes: set[str]) -> nx.Graph:
 
 
 def most_linked(graph: nx.Graph, count: int) -> nx.Graph:
-    """The subgraph induced by the ``count`` nodes with most links (ties by identifier), in the
-    graph's node order: what a drawing of a large graph shows.
+    """The subgraph induced by the ``count`` nodes with most links: what a drawing of a large
+    graph shows.
 
+    Parameters
+    ----------
+    graph
+        Any graph.
+    count
+        How many nodes to keep.
+
+    Returns
+    -------
+    networkx.Graph
+        The nodes with most links (ties by identifier), in the graph's node order, and the
+        edges between them (without their attributes).
+
+    Examples
+    --------
     >>> sorted(most_linked(nx.star_graph(4), 2).edges())
     [(0, 1)]
     """
@@ -66,8 +82,30 @@ def _component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
 
 
 def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Positions in [40, 960]²: each connected component laid out on its own, in a square whose
-    side grows with the square root of its size, the squares packed in rows, largest first."""
+    """Positions of every node, the same on every run.
+
+    Each connected component is laid out on its own (a seeded spring layout, or a circle beyond
+    500 nodes), in a square whose side grows with the square root of its size; the squares are
+    packed in rows, largest first.
+
+    Parameters
+    ----------
+    graph
+        Any graph (a projection, the bipartite graph or a part of it).
+
+    Returns
+    -------
+    dict
+        Node → ``(x, y)`` in [40, 960]², rounded to 0.1.
+
+    Examples
+    --------
+    Two isolated nodes: two squares, the second below the first (a row is 1.3 times as wide
+    as the squares' total area allows).
+
+    >>> layout(nx.empty_graph(["a", "b"]))
+    {'a': (224.0, 224.0), 'b': (224.0, 776.0)}
+    """
     components = sorted(nx.connected_components(graph), key=lambda part: (-len(part), min(part)))
     sizes = [math.sqrt(len(part)) for part in components]
     width = max([1.3 * math.sqrt(sum(size * size for size in sizes)), *sizes]) if sizes else 1.0

@@ -18,7 +18,7 @@ from 100 seeded sources beyond.
 A large network is not drawn whole: beyond :data:`NETWORK_LIMIT` nodes the network plot shows
 the nodes with most links and the links between them, and the report says so; the tables are
 always computed on the whole graphs (the projections' measures without building them, see
-:mod:`mig_graph.network.measures`).
+:mod:`mig_graph.network`).
 """
 
 from __future__ import annotations
@@ -40,11 +40,16 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from mig_graph.network.graphs import KIND_LABELS, AnalysisGraphs, TimelineEvent, display_name
-from mig_graph.network.layout import KIND_COLOURS, layout, most_linked
-from mig_graph.network.measures import (
+from mig_graph.network import (
+    KIND_COLOURS,
+    KIND_LABELS,
+    AnalysisGraphs,
+    TimelineEvent,
     brokers,
     communities,
+    display_name,
+    layout,
+    most_linked,
     overlap_matrix,
     processes_per_actor,
     projection_centralities,

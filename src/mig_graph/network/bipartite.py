@@ -1,0 +1,195 @@
+"""The bipartite graph of actors and processes, its two sides and its snapshots as of a date.
+
+*Actors* (``bipartite=0``, ``side="actor"``) are states and organisations; *processes*
+(``bipartite=1``, ``side="process"``) are consultation mechanisms, joint programmes,
+organisations that have members, declarations and meetings.
+
+- Only nodes with at least one link are in the graph: a process without known members or
+  participants does not appear (it still appears in the timeline).
+- Two nodes are joined by one edge.  When several links join them (IOM organised, co-chaired and
+  closed the 2009 global meeting), multi-valued attributes are space-separated sorted lists:
+  ``role``, ``relation``, ``sources`` (the IRIs of the sources that state the links; not named
+  ``source``, which Cytoscape.js, D3 and edge lists use for an edge's end), ``in_respect_of``;
+  ``start`` is the earliest beginning and ``end`` the latest end, both ISO dates of the
+  precision the data gives (``2014-02``).  Every attribute is a string, an integer, a float
+  or a boolean; an unknown value is ``""``.
+- Node identifiers are the IRIs without the ``…/id/`` base (``state/FRA``, ``process/midiocc``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import networkx as nx
+
+from mig_graph.network.labels import NODE_FIELDS, node_iri
+from mig_graph.network.periods import earliest_date, is_active, latest_date
+from mig_graph.network.read import LinkRow
+from mig_graph.records.dates import parse_date
+
+__all__ = ["bipartite_graph", "processes_per_actor", "sides", "snapshot"]
+
+
+def _merged_edges(rows: Iterable[LinkRow]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The attributes of each (actor, process) edge, the links that join them merged."""
+    grouped: dict[tuple[str, str], list[LinkRow]] = defaultdict(list)
+    for row in rows:
+        grouped[row.actor, row.process].append(row)
+    edges = {}
+    for pair, links in sorted(grouped.items()):
+        if len(links) == 1:
+            (link,) = links
+            edges[pair] = {
+                "role": link.role,
+                "relation": link.relation,
+                "start": link.start,
+                "end": link.end,
+                "sources": link.sources,
+                "in_respect_of": link.in_respect_of,
+            }
+            continue
+        starts = [link.start for link in links]
+        ends = [link.end for link in links]
+        edges[pair] = {
+            "role": " ".join(sorted({link.role for link in links if link.role})),
+            "relation": " ".join(sorted({link.relation for link in links})),
+            "start": "" if "" in starts else earliest_date(starts),
+            "end": "" if "" in ends else latest_date(ends),
+            "sources": " ".join(sorted({iri for link in links for iri in link.sources.split()})),
+            "in_respect_of": " ".join(sorted({link.in_respect_of for link in links} - {""})),
+        }
+    return edges
+
+
+def bipartite_graph(
+    rows: Iterable[LinkRow], attributes: Mapping[str, Mapping[str, Any]] | None = None
+) -> nx.Graph:
+    """The actor–process graph of some links; nodes get ``attributes`` and their side.
+
+    Parameters
+    ----------
+    rows
+        The links (:func:`~mig_graph.network.read.read_links`).
+    attributes
+        Node identifier → attributes (:func:`~mig_graph.network.read.read_node_attributes`);
+        a node without gets ``""`` for each.
+
+    Returns
+    -------
+    networkx.Graph
+        Actors then processes, each side sorted; one edge per pair (see the module's notes).
+
+    Examples
+    --------
+    >>> row = LinkRow("membership", "state/A", "process/p", "member", "2011", "", "", "")
+    >>> graph = bipartite_graph([row])
+    >>> graph.nodes["state/A"]["side"], graph.edges["state/A", "process/p"]["start"]
+    ('actor', '2011')
+    """
+    edges = _merged_edges(rows)
+    attributes = attributes or {}
+    graph = nx.Graph(name="actors and processes")
+    actors = sorted({actor for actor, _ in edges})
+    processes = sorted({process for _, process in edges})
+    for side, nodes in ((0, actors), (1, processes)):
+        for node in nodes:
+            record = {"iri": node_iri(node), "kind": "", "kinds": ""} | {
+                field: "" for field in (*NODE_FIELDS, "start", "end")
+            }
+            record.update(attributes.get(node, {}))
+            record.update(side=("actor", "process")[side], bipartite=side)
+            graph.add_node(node, **record)
+    graph.add_edges_from((actor, process, data) for (actor, process), data in edges.items())
+    return graph
+
+
+def sides(bipartite: nx.Graph) -> tuple[list[str], list[str]]:
+    """The actors and the processes of a bipartite graph.
+
+    Parameters
+    ----------
+    bipartite
+        A graph whose nodes have ``bipartite`` 0 (actors) or 1 (processes).
+
+    Returns
+    -------
+    tuple of two lists
+        The actors, sorted, and the processes, sorted.
+
+    Examples
+    --------
+    >>> row = LinkRow("membership", "state/A", "process/p", "member", "", "", "", "")
+    >>> sides(bipartite_graph([row]))
+    (['state/A'], ['process/p'])
+    """
+    actors = sorted(node for node, side in bipartite.nodes(data="bipartite") if side == 0)
+    processes = sorted(node for node, side in bipartite.nodes(data="bipartite") if side == 1)
+    return actors, processes
+
+
+def snapshot(bipartite: nx.Graph, as_of: str) -> nx.Graph:
+    """The bipartite graph as of a date: its active edges and the nodes they join.
+
+    Parameters
+    ----------
+    bipartite
+        A graph from :func:`bipartite_graph`.
+    as_of
+        ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (see :func:`~mig_graph.network.periods.is_active`).
+
+    Returns
+    -------
+    networkx.Graph
+        The edges that count as of the date, the nodes they join; graph attribute ``as_of``.
+
+    Raises
+    ------
+    ValueError
+        When ``as_of`` is not a date of one of those forms.
+
+    Examples
+    --------
+    >>> rows = [LinkRow("membership", "state/A", "process/p", "member", "2011", "", "", ""),
+    ...         LinkRow("membership", "state/B", "process/p", "member", "2014", "", "", "")]
+    >>> sorted(snapshot(bipartite_graph(rows), "2012"))
+    ['process/p', 'state/A']
+    """
+    parse_date(as_of)
+    kept = [
+        (u, v)
+        for u, v, data in bipartite.edges(data=True)
+        if is_active(data["relation"], data["start"], data["end"], as_of)
+    ]
+    ends = {node for edge in kept for node in edge}
+    graph = nx.Graph()
+    graph.graph.update(bipartite.graph, as_of=as_of)
+    graph.add_nodes_from((node, data) for node, data in bipartite.nodes(data=True) if node in ends)
+    graph.add_edges_from((u, v, bipartite.edges[u, v]) for u, v in kept)
+    return graph
+
+
+def processes_per_actor(bipartite: nx.Graph) -> list[tuple[str, int]]:
+    """How many processes each actor takes part in.
+
+    Parameters
+    ----------
+    bipartite
+        A graph from :func:`bipartite_graph`.
+
+    Returns
+    -------
+    list of (str, int)
+        ``(actor, number of processes)``, most first, then by identifier.
+
+    Examples
+    --------
+    >>> rows = [LinkRow("membership", a, p, "member", "", "", "", "")
+    ...         for a, p in [("state/A", "process/p"), ("state/B", "process/p"), ("state/B", "process/q")]]
+    >>> processes_per_actor(bipartite_graph(rows))
+    [('state/B', 2), ('state/A', 1)]
+    """
+    actors, _ = sides(bipartite)
+    counts = ((actor, bipartite.degree(actor)) for actor in actors)
+    return sorted(counts, key=lambda item: (-item[1], item[0]))
