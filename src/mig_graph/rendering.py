@@ -63,6 +63,9 @@ def render(template: str, **context: Any) -> str:
 
 
 @cache
-def style_sheet() -> str:
-    """The one style sheet, for pages that must be self-contained (inlined in a ``<style>``)."""
-    return (templates_dir() / "style.css").read_text(encoding="utf-8")
+def style_sheet() -> jinja2.utils.markupsafe.Markup:
+    """The one style sheet, for pages that must be self-contained (inlined in a ``<style>``).
+
+    Marked safe: CSS is not HTML text, and escaping would break its quotes and ``>`` selectors.
+    """
+    return jinja2.utils.markupsafe.Markup((templates_dir() / "style.css").read_text(encoding="utf-8"))

@@ -22,9 +22,19 @@ from mig_graph.network.graphs import (
     sides,
     snapshot,
 )
+from mig_graph.network.layout import KIND_COLOURS, layout, most_linked
+from mig_graph.network.measures import (
+    brokers,
+    communities,
+    overlap_matrix,
+    processes_per_actor,
+    projection_centralities,
+    projection_size,
+)
 
 __all__ = [
     "KINDS",
+    "KIND_COLOURS",
     "KIND_LABELS",
     "SEED",
     "AnalysisGraphs",
@@ -32,11 +42,19 @@ __all__ = [
     "TimelineEvent",
     "actor_projection",
     "bipartite_graph",
+    "brokers",
+    "communities",
     "display_name",
     "incidence_matrix",
     "is_active",
+    "layout",
+    "most_linked",
     "node_id",
+    "overlap_matrix",
     "process_projection",
+    "processes_per_actor",
+    "projection_centralities",
+    "projection_size",
     "read_graphs",
     "read_links",
     "read_node_attributes",
