@@ -117,7 +117,7 @@ t = time.perf_counter(); validate_graph(graph, focus_nodes=focus); done(seconds=
 import tempfile
 from mig_graph.store import open_dataset
 from mig_graph.network import brokers, centralities, communities, read_graphs
-from mig_graph.report.writer import write_report
+from mig_graph.report import write_report
 ds = open_dataset([nq])
 t = time.perf_counter(); graphs = read_graphs(ds); read = time.perf_counter() - t
 t = time.perf_counter()
@@ -131,7 +131,7 @@ done(seconds=read + measures + report, read=read, measures=measures, report=repo
 import tempfile
 from mig_graph.store import open_dataset
 from mig_graph.network import read_graphs
-from mig_graph.export.formats import FORMATS, SUFFIXES, export_graph
+from mig_graph.export import FORMATS, SUFFIXES, export_graph
 graphs = read_graphs(open_dataset([nq]))
 times = {}
 with tempfile.TemporaryDirectory() as out:

@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any
 
 import jinja2
+import jinja2.nodes
 from markupsafe import Markup
 
 from mig_graph.paths import templates_dir
@@ -40,9 +41,11 @@ def _script_text(text: str) -> Markup:
     return Markup(text.replace("</", "<\\/"))
 
 
-def _escaped(value: Any) -> Any:
-    """A value as :func:`html.escape` escapes it (Jinja2 then leaves the markup as it is)."""
-    if isinstance(value, str) and not isinstance(value, Markup):
+@jinja2.pass_eval_context
+def _escaped(context: jinja2.nodes.EvalContext, value: Any) -> Any:
+    """A value as :func:`html.escape` escapes it in an autoescaped template (Jinja2 then leaves the
+    markup as it is); in a Markdown template, the value as it is."""
+    if context.autoescape and isinstance(value, str) and not isinstance(value, Markup):
         return Markup(html.escape(value))
     return value
 

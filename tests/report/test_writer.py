@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from mig_graph.network import AnalysisGraphs, LinkRow, bipartite_graph, read_graphs
-from mig_graph.report.writer import NETWORK_LIMIT, write_report
+from mig_graph.report import write_report
+from mig_graph.report.plots import NETWORK_LIMIT
 
 FIGURES = ("network", "memberships", "overlap", "timeline")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

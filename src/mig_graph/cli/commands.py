@@ -317,6 +317,26 @@ def _analysis_options(command: Callable) -> Callable:
     return click.option("--as-of", help="A snapshot as of YYYY, YYYY-MM or YYYY-MM-DD.")(command)
 
 
+class _StageChoice(click.Choice):
+    """A choice among the names a stage lists (``module.attribute``), read when click first needs
+    them, so that the CLI imports no stage before a command runs."""
+
+    def __init__(self, module: str, attribute: str) -> None:
+        self._source = (module, attribute)
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        import importlib
+
+        module, attribute = self._source
+        return tuple(getattr(importlib.import_module(module), attribute))
+
+    @choices.setter
+    def choices(self, _ignored: object) -> None:
+        """click's constructor sets the choices; here they always come from the stage."""
+
+
 def _read_graphs(rdf_files, store_path, as_of, roles):
     from mig_graph.network import read_graphs
 
@@ -327,7 +347,7 @@ def _read_graphs(rdf_files, store_path, as_of, roles):
 @cli.command()
 @_graph_input
 @_analysis_options
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
+@click.option("--lang", type=_StageChoice("mig_graph.report", "LANGUAGES"), default="en", show_default=True)
 @click.option(
     "--out",
     "out_dir",
@@ -344,7 +364,7 @@ def analyse(
     out_dir: Path,
 ) -> None:
     """Cross-process membership: NetworkX graphs, measures and a report (Markdown, HTML, plots)."""
-    from mig_graph.report.writer import write_report
+    from mig_graph.report import write_report
 
     graphs = _read_graphs(rdf_files, store_path, as_of, roles)
     written = _guarded(lambda: write_report(graphs, out_dir, lang=lang, as_of=as_of))
@@ -359,9 +379,7 @@ def analyse(
 @cli.command()
 @_graph_input
 @_analysis_options
-@click.option(
-    "--format", "fmt", required=True, type=click.Choice(["graphml", "gexf", "cyjs", "d3", "csv", "html"])
-)
+@click.option("--format", "fmt", required=True, type=_StageChoice("mig_graph.export", "SINKS"))
 @click.option(
     "--graph",
     "which",
@@ -382,7 +400,7 @@ def export(
     out_path: Path | None,
 ) -> None:
     """Export a network for Gephi, yEd, igraph, Cytoscape.js, D3, spreadsheets or the browser."""
-    from mig_graph.export.formats import SUFFIXES, export_graph
+    from mig_graph.export import SUFFIXES, export_graph
 
     graphs = _read_graphs(rdf_files, store_path, as_of, roles)
     target = out_path or Path(f"{which}{SUFFIXES[fmt]}" if SUFFIXES[fmt] else f"{which}-csv")

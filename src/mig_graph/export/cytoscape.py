@@ -1,0 +1,55 @@
+"""Cytoscape.js elements JSON (``{"elements": {"nodes": [...], "edges": [...]}}``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from mig_graph.export.sink import Sink, check_attributes, json_text
+from mig_graph.network import display_name
+
+__all__ = ["SINK", "write_cytoscape"]
+
+
+def write_cytoscape(graph: nx.Graph, path: Path) -> Path:
+    """Cytoscape.js elements JSON: nodes ``{"data": {"id", "label", …}, "classes": kind}``,
+    edges ``{"data": {"id", "source", "target", …}}``; load with ``cy.json(…)`` or
+    ``cytoscape({elements: json.elements})``.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        An analysis graph.
+    path : pathlib.Path
+        The file written.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+    """
+    check_attributes(graph)
+    nodes = [
+        {
+            "data": {"id": node, "label": display_name(data, short=False), **data},
+            "classes": data.get("kind", ""),
+        }
+        for node, data in graph.nodes(data=True)
+    ]
+    edges = [
+        {"data": {"id": f"e{index}", "source": u, "target": v, **data}}
+        for index, (u, v, data) in enumerate(graph.edges(data=True))
+    ]
+    document = {
+        "format_version": "1.0",
+        "generated_by": "mig-graph",
+        "target_cytoscapejs_version": "~3",
+        "data": dict(graph.graph),
+        "elements": {"nodes": nodes, "edges": edges},
+    }
+    path.write_text(json_text(document), encoding="utf-8")
+    return path
+
+
+SINK = Sink("cyjs", ".cyjs", write_cytoscape)

@@ -1,0 +1,121 @@
+"""The offline HTML view: one self-contained page (no network access) drawing the graph.
+
+Colours by kind, labels in English or French, filters by process and role, a year slider that
+keeps the links active in that year (the rule of :func:`mig_graph.network.is_active`, in
+JavaScript).  The page is the template ``network_view.html.j2`` on the base layout; its data
+goes through the ``json_script`` filter.  The layout is seeded, so the same graph gives the
+same bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from mig_graph.export.sink import Sink, check_attributes
+from mig_graph.network import KIND_COLOURS, KIND_LABELS, display_name, layout
+from mig_graph.rendering import render
+
+__all__ = ["SINK", "view_data", "write_html"]
+
+_LANGUAGES = ("en", "fr")
+
+
+def _clipped(text: str, limit: int = 32) -> str:
+    """``text`` cut to ``limit`` characters, an ellipsis last."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _view_node(graph: nx.Graph, node: str, data: dict[str, Any], position: Any) -> dict[str, Any]:
+    """A node as the view's script reads it: position, kind, links, labels in both languages."""
+    return {
+        "id": node,
+        "x": position[0],
+        "y": position[1],
+        "side": data.get("side", ""),
+        "kind": data.get("kind", ""),
+        "iri": data.get("iri", ""),
+        "wikidata": data.get("wikidata", ""),
+        "label": {lang: display_name(data, lang, short=False) for lang in _LANGUAGES},
+        "short": {lang: _clipped(display_name(data, lang)) for lang in _LANGUAGES},
+        "degree": graph.degree(node),
+    }
+
+
+def view_data(graph: nx.Graph) -> dict[str, Any]:
+    """The data the view draws: nodes (seeded positions), edges, kind colours, roles, years.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        An analysis graph.
+
+    Returns
+    -------
+    dict
+        ``name``, ``nodes``, ``edges``, ``colours`` (kind → colour), ``kinds`` (the kinds
+        present in the colours' order: the legend's, as ``json_script`` sorts keys), ``roles``
+        (sorted) and ``years`` (first and last, or empty when nothing is dated).
+    """
+    positions = layout(graph)
+    nodes = [_view_node(graph, node, data, positions[node]) for node, data in graph.nodes(data=True)]
+    edges = [
+        {
+            "source": u,
+            "target": v,
+            "role": data.get("role", ""),
+            "relation": data.get("relation", ""),
+            "start": data.get("start", ""),
+            "end": data.get("end", ""),
+            "weight": data.get("weight", 1),
+        }
+        for u, v, data in graph.edges(data=True)
+    ]
+    years = [int(edge[key][:4]) for edge in edges for key in ("start", "end") if edge[key]]
+    order = list(KIND_COLOURS)
+    kinds = sorted(
+        {node["kind"] for node in nodes}, key=lambda kind: (order.index(kind) if kind in order else 99, kind)
+    )
+    return {
+        "name": str(graph.graph.get("name", "")),
+        "nodes": nodes,
+        "edges": edges,
+        "colours": {kind: KIND_COLOURS.get(kind, "#444444") for kind in kinds},
+        "kinds": kinds,
+        "roles": sorted({role for edge in edges for role in edge["role"].split()}),
+        "years": [min(years), max(years)] if years else [],
+    }
+
+
+def write_html(graph: nx.Graph, path: Path, *, title: str | None = None) -> Path:
+    """A self-contained interactive page (inline script and data, no network access).
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        An analysis graph.
+    path : pathlib.Path
+        The file written.
+    title : str or None
+        The page's title; by default ``mig-graph: <graph name>``.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+    """
+    check_attributes(graph)
+    page = render(
+        "network_view.html.j2",
+        lang="en",
+        title=title or f"mig-graph: {graph.graph.get('name', 'network')}",
+        graph_data=view_data(graph),
+        kind_names=KIND_LABELS,
+    )
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+SINK = Sink("html", ".html", write_html)
