@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
@@ -25,7 +26,7 @@ from rdflib.term import Node
 from mig_graph import paths
 from mig_graph.compile.dataset import compile_data, union_graph
 from mig_graph.errors import Location
-from mig_graph.store import in_memory, open_dataset
+from mig_graph.store import in_memory, open_dataset, oxigraph_store
 from mig_graph.validate.results import (
     SHAPES_IRI,
     ValidationReport,
@@ -33,7 +34,13 @@ from mig_graph.validate.results import (
     merge_reports,
     report_of,
 )
-from mig_graph.validate.whole_graph import ConstraintPlan, oxigraph_copy, plan_constraints, run_constraints
+from mig_graph.validate.whole_graph import (
+    ConstraintPlan,
+    add_to_default_graph,
+    oxigraph_copy,
+    plan_constraints,
+    run_constraints,
+)
 
 __all__ = [
     "ENGINES",
@@ -161,6 +168,7 @@ def validate_graph(
     origins: Mapping[Node, Location] | None = None,
     focus_nodes: Iterable[URIRef] | None = None,
     engine: str = "fast",
+    oxigraph: ox.Store | None = None,
 ) -> ValidationReport:
     """Validate ``data`` against the shapes.
 
@@ -175,6 +183,9 @@ def validate_graph(
         Check only these entities (and the nodes under their IRIs).
     engine
         ``fast`` (SPARQL constraints once over the whole graph) or ``pyshacl`` (the reference).
+    oxigraph
+        A store whose default graph holds ``data`` already, for the ``fast`` engine's queries
+        (the ontology is added to it); without it, or with ``focus_nodes``, ``data`` is copied.
 
     Returns
     -------
@@ -195,7 +206,11 @@ def validate_graph(
         reports = [_core_pass(data, remaining, core)] if core else []
         if sparql:
             reports.append(_pyshacl_sparql_pass(data, shapes, sparql))
-        reports.append(run_constraints(plan, oxigraph_copy(data, _ontology()), data))
+        if oxigraph is None or focus is not None:
+            oxigraph = oxigraph_copy(data, _ontology())
+        else:
+            add_to_default_graph(oxigraph, _ontology())
+        reports.append(run_constraints(plan, oxigraph, data))
     roots = tuple(str(node) for node in focus) if focus is not None else None
     return report_of(merge_reports(*reports), data, shapes, origins or {}, roots)
 
@@ -261,8 +276,10 @@ def validate_inputs(
     ``focus_nodes`` and ``engine`` are those of :func:`validate_graph`.
     """
     if rdf_files:
-        data = in_memory(open_dataset(rdf_files).default_graph)
-        return validate_graph(data, focus_nodes=focus_nodes, engine=engine)
+        dataset = open_dataset(rdf_files)
+        data = in_memory(dataset.default_graph)
+        store = oxigraph_store(dataset)
+        return validate_graph(data, focus_nodes=focus_nodes, engine=engine, oxigraph=store)
     compiled = compile_data(data_paths)
     dataset = union_graph(compiled.dataset)
     return validate_graph(dataset, origins=compiled.origins, focus_nodes=focus_nodes, engine=engine)

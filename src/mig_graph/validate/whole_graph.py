@@ -33,7 +33,14 @@ from rdflib.term import Node
 
 from mig_graph.rdf.terms import from_oxigraph, to_oxigraph
 
-__all__ = ["ConstraintPlan", "WholeGraphConstraint", "oxigraph_copy", "plan_constraints", "run_constraints"]
+__all__ = [
+    "ConstraintPlan",
+    "WholeGraphConstraint",
+    "add_to_default_graph",
+    "oxigraph_copy",
+    "plan_constraints",
+    "run_constraints",
+]
 
 # parameters whose value is a shape checked on other focus nodes than the shape's own targets
 _SHAPE_USES = (SH.node, SH["not"], SH.qualifiedValueShape)
@@ -96,12 +103,15 @@ def plan_constraints(shapes: Graph) -> ConstraintPlan:
 def oxigraph_copy(*graphs: Graph) -> ox.Store:
     """An in-memory Oxigraph store holding the triples of ``graphs`` in its default graph."""
     store = ox.Store()
-    default = ox.DefaultGraph()
     for graph in graphs:
-        store.bulk_extend(
-            ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), default) for s, p, o in graph
-        )
+        add_to_default_graph(store, graph)
     return store
+
+
+def add_to_default_graph(store: ox.Store, graph: Graph) -> None:
+    """Add the triples of ``graph`` to the default graph of ``store``."""
+    default = ox.DefaultGraph()
+    store.bulk_extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), default) for s, p, o in graph)
 
 
 def run_constraints(plan: ConstraintPlan, store: ox.Store, data: Graph) -> Graph:
