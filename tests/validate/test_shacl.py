@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph
+from rdflib.compare import isomorphic
 from rdflib.namespace import SH
 
 from mig_graph.cli.commands import cli
@@ -17,6 +18,7 @@ from mig_graph.validate.isoshapes import render_iso3166_shapes
 GRAPHS = Path(__file__).parents[1] / "data" / "graphs"
 BAD_MEMBERSHIP = GRAPHS / "invalid-membership.ttl"
 FOCUS = "https://w3id.org/mig-graph/id/membership/test/member/state-FRA"
+MGSH = "https://w3id.org/mig-graph/shapes#"
 
 INVALID_DATA = """\
 source:
@@ -164,6 +166,20 @@ def test_both_engines_print_the_same_report_of_the_seed_graph(seed_options):
     assert (fast.exit_code, reference.exit_code) == (0, 0)
     assert fast.stdout == reference.stdout
     assert json.loads(fast.stdout)["warnings"] == 9
+
+
+def test_both_engines_print_the_same_sparql_violations_of_an_rdf_file():
+    lifetime = Path(__file__).parents[1] / "data" / "shapes" / "MeetingWithinProcessLifetime"
+    path = str(lifetime / "invalid-after-the-process-ended.ttl")
+    fast = _invoke("validate", path, "--format", "turtle")
+    reference = _invoke("validate", path, "--format", "turtle", "--engine", "pyshacl")
+    assert (fast.exit_code, reference.exit_code) == (1, 1)
+    fast_graph, reference_graph = (Graph().parse(data=r.stdout, format="turtle") for r in (fast, reference))
+    assert isomorphic(fast_graph, reference_graph)
+    (result,) = fast_graph.subjects(SH.sourceConstraintComponent, SH.SPARQLConstraintComponent)
+    assert str(fast_graph.value(result, SH.sourceShape)) == MGSH + "MeetingWithinProcessLifetime"
+    assert str(fast_graph.value(result, SH.value)) == "2016-01-01"
+    assert _invoke("validate", path).stdout == _invoke("validate", path, "--engine", "pyshacl").stdout
 
 
 def test_unknown_engine_exits_2():
