@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 from rdflib.term import Node
@@ -102,7 +102,7 @@ def merge_reports(*reports: Graph) -> Graph:
     merged.bind("sh", str(SH))
     merged.bind("mgsh", SHAPES_IRI)
     old_reports = [next(graph.subjects(RDF.type, SH.ValidationReport)) for graph in reports]
-    report = old_reports[0]
+    report = old_reports[0] if old_reports else BNode()
     for graph, old_report in zip(reports, old_reports, strict=True):
         for s, p, o in graph:
             if s == old_report:

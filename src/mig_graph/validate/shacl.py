@@ -200,7 +200,9 @@ def validate_graph(
         data = focus_subgraph(data, focus)
     if engine == "pyshacl":
         core, sparql = _partition(shapes)
-        reports = [_core_pass(data, shapes, core), _pyshacl_sparql_pass(data, shapes, sparql)]
+        reports = [_core_pass(data, shapes, core)] if core else []
+        if sparql:
+            reports.append(_pyshacl_sparql_pass(data, shapes, sparql))
     else:
         plan, remaining, core, sparql = _fast_plan()
         reports = [_core_pass(data, remaining, core)] if core else []
