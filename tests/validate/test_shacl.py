@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from rdflib import Graph
+from rdflib.compare import isomorphic
 from rdflib.namespace import SH
 
 from mig_graph.cli.commands import cli
@@ -16,6 +18,7 @@ from mig_graph.validate.isoshapes import render_iso3166_shapes
 GRAPHS = Path(__file__).parents[1] / "data" / "graphs"
 BAD_MEMBERSHIP = GRAPHS / "invalid-membership.ttl"
 FOCUS = "https://w3id.org/mig-graph/id/membership/test/member/state-FRA"
+MGSH = "https://w3id.org/mig-graph/shapes#"
 
 INVALID_DATA = """\
 source:
@@ -134,12 +137,13 @@ def test_iso_shapes_file_is_up_to_date_with_pycountry():
     assert (shapes_dir() / "iso3166.ttl").read_text(encoding="utf-8") == render_iso3166_shapes()
 
 
-def test_focus_rechecks_only_the_given_entities_with_the_same_results(built):
+@pytest.mark.parametrize("engine", ["fast", "pyshacl"])
+def test_focus_rechecks_only_the_given_entities_with_the_same_results(built, engine):
     from mig_graph.validate.shacl import validate_graph
 
-    full = validate_graph(built.graph, origins=built.origins)
+    full = validate_graph(built.graph, origins=built.origins, engine=engine)
     focus = ["https://w3id.org/mig-graph/id/meeting/midiocc-consultative-meeting"]
-    focused = validate_graph(built.graph, origins=built.origins, focus_nodes=focus)
+    focused = validate_graph(built.graph, origins=built.origins, focus_nodes=focus, engine=engine)
     assert focused.results == tuple(r for r in full.results if r.focus in focus)
     assert [r.shape for r in focused.results] == [
         "mgsh:EventDateUnderRecordedConflict",
@@ -147,12 +151,41 @@ def test_focus_rechecks_only_the_given_entities_with_the_same_results(built):
     ]
 
 
-def test_focus_on_the_command_line_finds_a_violation_of_that_record():
-    result = _invoke("validate", str(BAD_MEMBERSHIP), "--focus", FOCUS)
+@pytest.mark.parametrize("engine", ["fast", "pyshacl"])
+def test_focus_on_the_command_line_finds_a_violation_of_that_record(engine):
+    result = _invoke("validate", str(BAD_MEMBERSHIP), "--focus", FOCUS, "--engine", engine)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-1] == "3 violations, 0 warnings: the graph does not conform."
-    elsewhere = _invoke("validate", str(BAD_MEMBERSHIP), "--focus", "source/test")
+    elsewhere = _invoke("validate", str(BAD_MEMBERSHIP), "--focus", "source/test", "--engine", engine)
     assert elsewhere.exit_code == 0
+
+
+def test_both_engines_print_the_same_report_of_the_seed_graph(seed_options):
+    fast = _invoke("validate", *seed_options, "--format", "json")
+    reference = _invoke("validate", *seed_options, "--format", "json", "--engine", "pyshacl")
+    assert (fast.exit_code, reference.exit_code) == (0, 0)
+    assert fast.stdout == reference.stdout
+    assert json.loads(fast.stdout)["warnings"] == 9
+
+
+def test_both_engines_print_the_same_sparql_violations_of_an_rdf_file():
+    lifetime = Path(__file__).parents[1] / "data" / "shapes" / "MeetingWithinProcessLifetime"
+    path = str(lifetime / "invalid-after-the-process-ended.ttl")
+    fast = _invoke("validate", path, "--format", "turtle")
+    reference = _invoke("validate", path, "--format", "turtle", "--engine", "pyshacl")
+    assert (fast.exit_code, reference.exit_code) == (1, 1)
+    fast_graph, reference_graph = (Graph().parse(data=r.stdout, format="turtle") for r in (fast, reference))
+    assert isomorphic(fast_graph, reference_graph)
+    (result,) = fast_graph.subjects(SH.sourceConstraintComponent, SH.SPARQLConstraintComponent)
+    assert str(fast_graph.value(result, SH.sourceShape)) == MGSH + "MeetingWithinProcessLifetime"
+    assert str(fast_graph.value(result, SH.value)) == "2016-01-01"
+    assert _invoke("validate", path).stdout == _invoke("validate", path, "--engine", "pyshacl").stdout
+
+
+def test_unknown_engine_exits_2():
+    result = _invoke("validate", str(BAD_MEMBERSHIP), "--engine", "rdflib")
+    assert result.exit_code == 2
+    assert "Invalid value for '--engine': 'rdflib' is not one of 'fast', 'pyshacl'." in result.stderr
 
 
 def test_validation_leaves_the_data_graph_as_it_was(built):

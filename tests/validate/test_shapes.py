@@ -1,5 +1,6 @@
 """The SHACL shapes: each named shape against its fixtures, the seed graph's warnings, every shape explained.
 
+Every fixture is validated by both engines, which must give the same report.
 Fixtures live in ``tests/data/shapes/<ShapeName>/``: ``valid-*.ttl`` conform to the shape, ``invalid-*.ttl``
 do not.  Each starts with its expected results for that shape, one ``# expect: <focus IRI> | <shape as
 reported> | <severity>`` line per result, or ``# expect: nothing``.
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph, URIRef
+from rdflib.compare import isomorphic
 from rdflib.namespace import SH
 
 from mig_graph.validate.shacl import SHAPES_IRI, load_shapes, validate_graph
@@ -76,12 +78,22 @@ def reported_as(name: str) -> set[str]:
 
 @pytest.mark.parametrize("path", FILES, ids=[f"{path.parent.name}/{path.stem}" for path in FILES])
 def test_fixture(path):
+    """The fixture's expected results, and the same report from both engines (``fast``, the
+    default, and ``pyshacl``, the reference)."""
     expect = expected(path)
     assert bool(expect) == path.name.startswith("invalid-"), "valid-* expect nothing, invalid-* results"
+    data = Graph().parse(path)
+    fast = validate_graph(data, engine="fast")
+    reference = validate_graph(data, engine="pyshacl")
+    assert {(r.focus, r.shape, r.severity, r.value) for r in fast.results} == {
+        (r.focus, r.shape, r.severity, r.value) for r in reference.results
+    }
+    assert fast.results == reference.results
+    assert isomorphic(fast.graph, reference.graph)
     names = reported_as(path.parent.name)
     found = {
         (result.focus, result.shape, result.severity)
-        for result in validate_graph(Graph().parse(path)).results
+        for result in fast.results
         if any(result.shape == name or result.shape.startswith(f"{name} (") for name in names)
     }
     assert found == expect

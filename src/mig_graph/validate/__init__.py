@@ -1,6 +1,7 @@
 """Stage 3, validate: the SHACL shapes over the compiled graph or over any RDF."""
 
 from mig_graph.validate.shacl import (
+    ENGINES,
     ValidationReport,
     ValidationResult,
     focus_subgraph,
@@ -10,6 +11,7 @@ from mig_graph.validate.shacl import (
 )
 
 __all__ = [
+    "ENGINES",
     "ValidationReport",
     "ValidationResult",
     "focus_subgraph",

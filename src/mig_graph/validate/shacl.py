@@ -1,35 +1,50 @@
-"""Stage 3, validate: check a graph against the SHACL shapes in ``shapes/`` with pySHACL.
+"""Stage 3, validate: check a graph against the SHACL shapes in ``shapes/``.
 
-pySHACL runs twice over the same shapes: the SHACL Core shapes on an in-memory
-rdflib graph (fast triple lookups), the SHACL-SPARQL shapes on an Oxigraph-backed
-graph (fast SPARQL, 5-30x faster than rdflib's engine here).  Both passes add
-the ontology, so ``sh:class`` and class targets follow ``rdfs:subClassOf``.
-The two standard report graphs are merged.  Each result carries what a curator
-needs to fix it: the entity's label, the named shape, the message, the offending
-value and, for data compiled from ``data/``, the file and line of its record.
+Two engines give the same results.  ``pyshacl`` runs pySHACL twice over the same shapes: the
+SHACL Core shapes on an in-memory rdflib graph (fast triple lookups), the SHACL-SPARQL shapes on
+an Oxigraph-backed graph, each constraint once per focus node.  ``fast`` (the default) keeps
+pySHACL for the Core constraints and runs each SPARQL constraint once over the whole graph on
+Oxigraph (:mod:`mig_graph.validate.whole_graph`); a constraint it cannot rewrite safely stays
+with pySHACL.  Every pass adds the ontology, so ``sh:class`` and class targets follow
+``rdfs:subClassOf``; their standard report graphs are merged.  Each result carries what a
+curator needs to fix it: the entity's label, the named shape, the message, the offending value
+and, for data compiled from ``data/``, the file and line of its record.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.collection import Collection
+import pyoxigraph as ox
+from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
 from mig_graph import paths
 from mig_graph.compile.dataset import compile_data, union_graph
 from mig_graph.errors import Location
-from mig_graph.namespaces import compact
-from mig_graph.store import in_memory, open_dataset
+from mig_graph.store import in_memory, open_dataset, oxigraph_store
+from mig_graph.validate.results import (
+    SHAPES_IRI,
+    ValidationReport,
+    ValidationResult,
+    merge_reports,
+    report_of,
+)
+from mig_graph.validate.whole_graph import (
+    ConstraintPlan,
+    add_to_default_graph,
+    oxigraph_copy,
+    plan_constraints,
+    run_constraints,
+)
 
 __all__ = [
+    "ENGINES",
+    "SHAPES_IRI",
     "ValidationReport",
     "ValidationResult",
     "focus_subgraph",
@@ -38,84 +53,16 @@ __all__ = [
     "validate_inputs",
 ]
 
-SHAPES_IRI = "https://w3id.org/mig-graph/shapes#"
+ENGINES = ("fast", "pyshacl")
 
-_RESULTS = """
-PREFIX sh: <http://www.w3.org/ns/shacl#>
-SELECT ?result ?focus ?shape ?severity ?message ?value ?path WHERE {
-  ?result a sh:ValidationResult ;
-          sh:focusNode ?focus ;
-          sh:sourceShape ?shape ;
-          sh:resultSeverity ?severity .
-  OPTIONAL { ?result sh:resultMessage ?message }
-  OPTIONAL { ?result sh:value ?value }
-  OPTIONAL { ?result sh:resultPath ?path . FILTER(isIRI(?path)) }
+# a shape's predicates that check nothing by themselves
+_NOT_CONSTRAINTS = {
+    RDF.type,
+    *(SH[name] for name in ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf")),
+    *(SH[name] for name in ("severity", "message", "deactivated", "name", "description", "order", "group")),
+    URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+    URIRef("http://www.w3.org/2000/01/rdf-schema#comment"),
 }
-"""
-
-
-@dataclass(frozen=True, order=True)
-class ValidationResult:
-    """One SHACL result, ready to show to a curator."""
-
-    focus: str
-    severity: str
-    shape: str
-    message: str
-    label: str | None = None
-    value: str | None = None
-    path: str | None = None
-    file: str | None = None
-    line: int | None = None
-
-
-@dataclass(frozen=True)
-class ValidationReport:
-    """All results, the standard SHACL report graph, and whether the graph conforms."""
-
-    results: tuple[ValidationResult, ...]
-    graph: Graph
-
-    @property
-    def violations(self) -> tuple[ValidationResult, ...]:
-        return tuple(r for r in self.results if r.severity == "Violation")
-
-    @property
-    def warnings(self) -> tuple[ValidationResult, ...]:
-        return tuple(r for r in self.results if r.severity != "Violation")
-
-    @property
-    def conforms(self) -> bool:
-        """True when there is no violation (warnings are allowed)."""
-        return not self.violations
-
-    def to_json(self) -> str:
-        document = {
-            "conforms": self.conforms,
-            "violations": len(self.violations),
-            "warnings": len(self.warnings),
-            "results": [asdict(result) for result in self.results],
-        }
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-    def to_turtle(self) -> str:
-        return self.graph.serialize(format="turtle")
-
-    def to_text(self) -> str:
-        """Results grouped by focus node, each node with its label and the record it came from."""
-        lines: list[str] = []
-        for focus in sorted({r.focus for r in self.results}):
-            group = [r for r in self.results if r.focus == focus]
-            first = group[0]
-            where = f"  ({first.file}:{first.line})" if first.file else ""
-            label = f" {first.label}" if first.label else ""
-            lines.append(f"{compact(focus)}{label}{where}")
-            for result in group:
-                value = f" [value: {result.value}]" if result.value is not None else ""
-                lines.append(f"  {result.severity.upper()} {result.shape}: {result.message}{value}")
-        verdict = "the graph conforms" if self.conforms else "the graph does not conform"
-        lines.append(f"{len(self.violations)} violations, {len(self.warnings)} warnings: {verdict}.")
-        return "\n".join(lines) + "\n"
 
 
 @cache
@@ -181,14 +128,38 @@ def _bind_first(query: str, bindings: Mapping[str, Node]) -> str:
 
 def _partition(shapes: Graph) -> tuple[list[URIRef], list[URIRef]]:
     """Named shapes split into (SHACL Core shapes, shapes with SPARQL constraints)."""
-    named = {
-        shape
-        for kind in (SH.NodeShape, SH.PropertyShape)
-        for shape in shapes.subjects(RDF.type, kind)
-        if isinstance(shape, URIRef)
-    }
-    with_sparql = {shape for shape in named if (shape, SH.sparql, None) in shapes}
-    return sorted(named - with_sparql), sorted(with_sparql)
+    named = _named_shapes(shapes)
+    with_sparql = [shape for shape in named if (shape, SH.sparql, None) in shapes]
+    return [shape for shape in named if shape not in with_sparql], with_sparql
+
+
+def _named_shapes(shapes: Graph) -> list[URIRef]:
+    return sorted(
+        {
+            shape
+            for kind in (SH.NodeShape, SH.PropertyShape)
+            for shape in shapes.subjects(RDF.type, kind)
+            if isinstance(shape, URIRef)
+        }
+    )
+
+
+@cache
+def _fast_plan() -> tuple[ConstraintPlan, Graph, list[URIRef], list[URIRef]]:
+    """The ``fast`` engine's division of the shapes: (the rewritten SPARQL constraints, the shapes
+    graph left to pySHACL, its shapes for the in-memory pass, its shapes for the Oxigraph pass)."""
+    shapes = load_shapes()
+    plan = plan_constraints(shapes)
+    remaining = Graph()
+    remaining.addN((s, p, o, remaining) for s, p, o in shapes if p != SH.sparql or (s, o) not in plan.taken)
+    emptied = {shape for shape, _ in plan.taken}
+    core, sparql = [], []
+    for shape in _named_shapes(remaining):
+        if (shape, SH.sparql, None) in remaining:
+            sparql.append(shape)
+        elif shape not in emptied or set(remaining.predicates(shape)) - _NOT_CONSTRAINTS:
+            core.append(shape)
+    return plan, remaining, core, sparql
 
 
 def validate_graph(
@@ -196,49 +167,86 @@ def validate_graph(
     *,
     origins: Mapping[Node, Location] | None = None,
     focus_nodes: Iterable[URIRef] | None = None,
+    engine: str = "fast",
+    oxigraph: ox.Store | None = None,
 ) -> ValidationReport:
-    """Validate ``data`` against the shapes: Core shapes in memory, SPARQL shapes in Oxigraph.
+    """Validate ``data`` against the shapes.
 
-    ``data`` is not copied: the ontology's triples are added to it for the Core pass and removed
-    afterwards, so it must not be read by another thread meanwhile.
+    Parameters
+    ----------
+    data
+        The graph; not copied: the ontology's triples are added to it for the Core pass and
+        removed afterwards, so it must not be read by another thread meanwhile.
+    origins
+        The record each node was compiled from, for the results' file and line.
+    focus_nodes
+        Check only these entities (and the nodes under their IRIs).
+    engine
+        ``fast`` (SPARQL constraints once over the whole graph) or ``pyshacl`` (the reference).
+    oxigraph
+        A store whose default graph holds ``data`` already, for the ``fast`` engine's queries
+        (the ontology is added to it); without it, or with ``focus_nodes``, ``data`` is copied.
+
+    Returns
+    -------
+    ValidationReport
+        The sorted results and the standard SHACL report graph.
     """
-    from pyshacl import validate
-
+    if engine not in ENGINES:
+        raise ValueError(f"unknown validation engine {engine!r}; use one of {', '.join(ENGINES)}")
     shapes = load_shapes()
-    ontology = _ontology()
-    core, sparql = _partition(shapes)
     focus = [URIRef(node) for node in focus_nodes] if focus_nodes is not None else None
     if focus is not None:
         data = focus_subgraph(data, focus)
+    if engine == "pyshacl":
+        core, sparql = _partition(shapes)
+        reports = [_core_pass(data, shapes, core)] if core else []
+        if sparql:
+            reports.append(_pyshacl_sparql_pass(data, shapes, sparql))
+    else:
+        plan, remaining, core, sparql = _fast_plan()
+        reports = [_core_pass(data, remaining, core)] if core else []
+        if sparql:
+            reports.append(_pyshacl_sparql_pass(data, shapes, sparql))
+        if oxigraph is None or focus is not None:
+            oxigraph = oxigraph_copy(data, _ontology())
+        else:
+            add_to_default_graph(oxigraph, _ontology())
+        reports.append(run_constraints(plan, oxigraph, data))
+    roots = tuple(str(node) for node in focus) if focus is not None else None
+    return report_of(merge_reports(*reports), data, shapes, origins or {}, roots)
+
+
+def _core_pass(data: Graph, shapes: Graph, use_shapes: list[URIRef]) -> Graph:
+    """pySHACL's report of ``use_shapes`` on the in-memory ``data``, the ontology added in place."""
+    from pyshacl import validate
+
     # the ontology joins the data for the Core pass and leaves after it: pySHACL would otherwise
     # copy the whole data graph to add it (one more in-memory copy, ~1.2 KB per triple)
-    added = [triple for triple in ontology if triple not in data]
+    added = [triple for triple in _ontology() if triple not in data]
     data.addN((s, p, o, data) for s, p, o in added)
     try:
-        _, core_report, _ = validate(
-            data, shacl_graph=shapes, allow_warnings=True, use_shapes=core, inplace=True
+        _, report, _ = validate(
+            data, shacl_graph=shapes, allow_warnings=True, use_shapes=use_shapes, inplace=True
         )
     finally:
         for triple in added:
             data.remove(triple)
+    return report
+
+
+def _pyshacl_sparql_pass(data: Graph, shapes: Graph, use_shapes: list[URIRef]) -> Graph:
+    """pySHACL's report of ``use_shapes`` on an Oxigraph copy of ``data`` and the ontology."""
+    from pyshacl import validate
+
     in_oxigraph = _OxigraphDataGraph(store="Oxigraph")
     in_oxigraph.addN((s, p, o, in_oxigraph) for s, p, o in data)
-    in_oxigraph.addN((s, p, o, in_oxigraph) for s, p, o in ontology)
+    in_oxigraph.addN((s, p, o, in_oxigraph) for s, p, o in _ontology())
     in_oxigraph.freeze_size()
-    _, sparql_report, _ = validate(
-        in_oxigraph, shacl_graph=shapes, allow_warnings=True, use_shapes=sparql, inplace=True
+    _, report, _ = validate(
+        in_oxigraph, shacl_graph=shapes, allow_warnings=True, use_shapes=use_shapes, inplace=True
     )
-    report_graph = _merge_reports(core_report, sparql_report)
-    results = sorted(
-        (_result(row, data, shapes, origins or {}) for row in report_graph.query(_RESULTS)),
-        key=lambda r: (r.focus, r.severity, r.shape, r.message, r.value or "", r.path or ""),
-    )
-    if focus is not None:
-        roots = tuple(str(node) for node in focus)
-        results = [
-            r for r in results if r.focus in roots or r.focus.startswith(tuple(f"{n}/" for n in roots))
-        ]
-    return ValidationReport(tuple(results), report_graph)
+    return report
 
 
 def focus_subgraph(data: Graph, focus: Iterable[URIRef]) -> Graph:
@@ -263,91 +271,17 @@ def validate_inputs(
     rdf_files: Sequence[Path] = (),
     data_paths: Sequence[Path] | None = None,
     focus_nodes: Iterable[URIRef] | None = None,
+    engine: str = "fast",
 ) -> ValidationReport:
-    """Validate RDF files, or the graph compiled from curated data (packaged by default)."""
+    """Validate RDF files, or the graph compiled from curated data (packaged by default).
+
+    ``focus_nodes`` and ``engine`` are those of :func:`validate_graph`.
+    """
     if rdf_files:
-        data = in_memory(open_dataset(rdf_files).default_graph)
-        return validate_graph(data, focus_nodes=focus_nodes)
+        dataset = open_dataset(rdf_files)
+        data = in_memory(dataset.default_graph)
+        store = oxigraph_store(dataset)
+        return validate_graph(data, focus_nodes=focus_nodes, engine=engine, oxigraph=store)
     compiled = compile_data(data_paths)
-    return validate_graph(union_graph(compiled.dataset), origins=compiled.origins, focus_nodes=focus_nodes)
-
-
-def _merge_reports(first: Graph, second: Graph) -> Graph:
-    """One sh:ValidationReport holding the results of both passes."""
-    merged = Graph()
-    merged.bind("sh", str(SH))
-    merged.bind("mgsh", SHAPES_IRI)
-    reports = [
-        next(first.subjects(RDF.type, SH.ValidationReport)),
-        next(second.subjects(RDF.type, SH.ValidationReport)),
-    ]
-    report = reports[0]
-    for graph, old_report in ((first, reports[0]), (second, reports[1])):
-        for s, p, o in graph:
-            if s == old_report:
-                continue
-            merged.add((s, p, o))
-        for result in graph.objects(old_report, SH.result):
-            merged.add((report, SH.result, result))
-    has_violation = any(
-        merged.value(result, SH.resultSeverity) == SH.Violation
-        for result in merged.objects(report, SH.result)
-    )
-    merged.add((report, RDF.type, SH.ValidationReport))
-    merged.add((report, SH.conforms, Literal(not has_violation)))
-    return merged
-
-
-def _result(row, data: Graph, shapes: Graph, origins: Mapping[Node, Location]) -> ValidationResult:
-    _, focus, shape, severity, message, value, path = row
-    origin = origins.get(focus)
-    return ValidationResult(
-        focus=str(focus),
-        severity=str(severity).rsplit("#", 1)[1],
-        shape=_shape_name(shape, shapes),
-        message=str(message) if message is not None else "",
-        label=_label(focus, data),
-        value=_show(value),
-        path=compact(str(path)) if path is not None else None,
-        file=str(origin.path) if origin else None,
-        line=origin.line if origin else None,
-    )
-
-
-def _shape_name(shape: Node, shapes: Graph) -> str:
-    """The named shape that holds a (possibly anonymous) property shape."""
-    if isinstance(shape, URIRef):
-        return _short(shape)
-    for parent in shapes.subjects(SH.property, shape):
-        if isinstance(parent, URIRef):
-            path = shapes.value(shape, SH.path)
-            if isinstance(path, URIRef):
-                return f"{_short(parent)} ({compact(str(path))})"
-            if path is not None and shapes.value(path, RDF.first) is not None:
-                steps = "/".join(compact(str(step)) for step in Collection(shapes, path))
-                return f"{_short(parent)} ({steps})"
-            return _short(parent)
-    for parent in shapes.subjects(SH.sparql, shape):
-        if isinstance(parent, URIRef):
-            return _short(parent)
-    return "(anonymous shape)"
-
-
-def _short(iri: URIRef) -> str:
-    text = str(iri)
-    return "mgsh:" + text[len(SHAPES_IRI) :] if text.startswith(SHAPES_IRI) else compact(text)
-
-
-def _label(node: Node, data: Graph) -> str | None:
-    labels = {
-        label.language: str(label) for label in data.objects(node, RDFS.label) if isinstance(label, Literal)
-    }
-    return labels.get("en") or labels.get("fr") or next(iter(labels.values()), None)
-
-
-def _show(value: Node | None) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, Literal):
-        return str(value)
-    return compact(str(value))
+    dataset = union_graph(compiled.dataset)
+    return validate_graph(dataset, origins=compiled.origins, focus_nodes=focus_nodes, engine=engine)
