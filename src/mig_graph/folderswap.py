@@ -59,7 +59,7 @@ def recover(target: Path) -> None:
 def replaced_folder(target: Path, stage: str) -> Iterator[Path]:
     """A fresh staging folder to fill; when the block ends normally, it replaces ``target``.
 
-    If the block raises (or the process gets SIGTERM, see :mod:`mig_graph.cli.commands`), the staging folder
+    If the block raises (or the process gets SIGTERM, see :mod:`mig_graph.cli.main`), the staging folder
     is removed and ``target`` is left as it was (or, past the swap, as the new folder).
 
     Parameters

@@ -7,7 +7,7 @@ import sys
 
 from click.testing import CliRunner
 
-from mig_graph.cli.commands import cli
+from mig_graph.cli import cli
 
 
 def test_build_prints_counts_per_class_from_the_embedded_store(tmp_path, built, seed_options):

@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
-from mig_graph.cli.commands import cli
+from mig_graph.cli import cli
 from mig_graph.query.library import RemoteError, library, run_remote
 
 EXPECTED = Path(__file__).parents[1] / "data" / "queries"

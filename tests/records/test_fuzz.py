@@ -25,7 +25,7 @@ import yaml
 from click.testing import CliRunner
 
 from mig_graph import paths
-from mig_graph.cli.commands import cli
+from mig_graph.cli import cli
 from mig_graph.records import dates
 from mig_graph.records import reading as sources
 from mig_graph.records.reading import MAX_VALUE_CHARS

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from mig_graph.build import build
-from mig_graph.cli.commands import cli
+from mig_graph.cli import cli
 from mig_graph.errors import InputError
 from mig_graph.records.reading import MAX_FILE_BYTES, MAX_VALUE_CHARS
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mig_graph.cli.commands import cli
+from mig_graph.cli import cli
 from mig_graph.errors import InputError
 from mig_graph.query.library import library
 from mig_graph.store import load_store, open_dataset

@@ -11,7 +11,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 from rdflib.namespace import SH
 
-from mig_graph.cli.commands import cli
+from mig_graph.cli import cli
 from mig_graph.paths import shapes_dir
 from mig_graph.validate.isoshapes import render_iso3166_shapes
 

@@ -1,0 +1,87 @@
+"""The network commands: ``analyse`` (measures and a report) and ``export`` (for other tools)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from mig_graph.cli.inputs import (
+    StageChoice,
+    analysis_options,
+    console,
+    graph_input,
+    guarded,
+    read_analysis_graphs,
+)
+
+__all__ = ["analyse", "export"]
+
+
+@click.command()
+@graph_input
+@analysis_options
+@click.option("--lang", type=StageChoice("mig_graph.report", "LANGUAGES"), default="en", show_default=True)
+@click.option(
+    "--out",
+    "out_dir",
+    default=Path("analysis"),
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+)
+def analyse(
+    rdf_files: tuple[Path, ...],
+    store_path: Path | None,
+    as_of: str | None,
+    roles: tuple[str, ...],
+    lang: str,
+    out_dir: Path,
+) -> None:
+    """Cross-process membership: NetworkX graphs, measures and a report (Markdown, HTML, plots)."""
+    from mig_graph.report import write_report
+
+    graphs = read_analysis_graphs(rdf_files, store_path, as_of, roles)
+    written = guarded(lambda: write_report(graphs, out_dir, lang=lang, as_of=as_of))
+    bipartite = graphs.bipartite
+    console().print(
+        f"{bipartite.number_of_nodes()} nodes and {bipartite.number_of_edges()} links; "
+        f"{len(written)} files in {out_dir}/ (open {out_dir / 'report.html'})",
+        soft_wrap=True,
+    )
+
+
+@click.command()
+@graph_input
+@analysis_options
+@click.option("--format", "fmt", required=True, type=StageChoice("mig_graph.export", "SINKS"))
+@click.option(
+    "--graph",
+    "which",
+    type=click.Choice(["bipartite", "actors", "processes"]),
+    default="bipartite",
+    show_default=True,
+)
+@click.option(
+    "--out", "out_path", type=click.Path(path_type=Path), help="File (folder for csv); default by format."
+)
+def export(
+    rdf_files: tuple[Path, ...],
+    store_path: Path | None,
+    as_of: str | None,
+    roles: tuple[str, ...],
+    fmt: str,
+    which: str,
+    out_path: Path | None,
+) -> None:
+    """Export a network for Gephi, yEd, igraph, Cytoscape.js, D3, spreadsheets or the browser."""
+    from mig_graph.export import SUFFIXES, export_graph
+
+    graphs = read_analysis_graphs(rdf_files, store_path, as_of, roles)
+    target = out_path or Path(f"{which}{SUFFIXES[fmt]}" if SUFFIXES[fmt] else f"{which}-csv")
+    written = guarded(lambda: export_graph(getattr(graphs, which), fmt, target))
+    graph = getattr(graphs, which)
+    console().print(
+        f"{which}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges → "
+        + ", ".join(str(path) for path in written),
+        soft_wrap=True,
+    )
