@@ -46,7 +46,7 @@ def test_html_layout_escapes_text_and_marks_numbers():
         '<body class="report">\n'
         "<h1>R &amp; D</h1>\n"
         "<h2>Brokers &amp; &lt;others&gt;</h2>\n"
-        "<p>Actors that &#39;link&#39; processes.</p>\n"
+        "<p>Actors that &#x27;link&#x27; processes.</p>\n"
         "<table><thead><tr>\n<th>actor</th>\n<th>pairs</th>\n</tr></thead><tbody>\n"
         '<tr><td>A|B\nC</td><td class="number">3</td></tr>\n'
         '<tr><td>D</td><td class="number">0.250</td></tr>\n'
@@ -54,9 +54,9 @@ def test_html_layout_escapes_text_and_marks_numbers():
         "<table><thead><tr>\n<th></th>\n<th>process</th>\n<th>1</th>\n</tr></thead><tbody>\n"
         '<tr><td class="number">1</td><td>X</td><td class="number">4</td></tr>\n'
         "</tbody></table>\n"
-        '<figure><img src="data:image/svg+xml;base64,AAAA" alt="Shared &#34;members&#34;">'
-        "<figcaption>Shared &#34;members&#34;</figcaption></figure>\n"
-        "</body>\n</html>\n"
+        '<figure><img src="data:image/svg+xml;base64,AAAA" alt="Shared &quot;members&quot;">'
+        "<figcaption>Shared &quot;members&quot;</figcaption></figure>\n"
+        "\n</body>\n</html>\n"
     )
 
 
