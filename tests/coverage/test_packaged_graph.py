@@ -484,3 +484,21 @@ def test_memberships_per_state_across_mechanisms(select):
         "soderkoping-process",
         "tripoli-process",
     ]
+
+
+def test_coverage_targets(select):
+    """Issue 15's targets: at least 30 mechanisms, 28 of them with three or more sourced member states,
+    and at least 170 distinct states holding a sourced membership (IOM's list included)."""
+    member = "<https://w3id.org/mig-graph/vocab/role/member>"
+    assert select("SELECT (COUNT(DISTINCT ?p) AS ?n) { ?p a mg:ConsultationMechanism }") == [("38",)]
+    assert select(f"""
+        SELECT (COUNT(*) AS ?n) {{
+          SELECT ?p {{
+            ?p a mg:ConsultationMechanism .
+            ?m org:organization ?p ; org:member ?s ; org:role {member} . ?s a mg:State
+          }} GROUP BY ?p HAVING (COUNT(DISTINCT ?s) >= 3)
+        }}""") == [("28",)]
+    assert select("""
+        SELECT (COUNT(DISTINCT ?s) AS ?n) { ?m a org:Membership ; org:member ?s . ?s a mg:State }""") == [
+        ("192",)
+    ]
