@@ -217,7 +217,7 @@ def test_ontology_documentation_is_bilingual_with_domains_and_ranges(site):
     assert "mécanisme de consultation inter-États sur la migration" in doc
     assert "<tr><th>domain</th><td>mg:Claim</td></tr>" in doc
     for extension, fmt in (("ttl", "turtle"), ("rdf", "xml"), ("jsonld", "json-ld"), ("nt", "nt")):
-        assert len(Graph().parse(site / "ontology" / f"mig-graph.{extension}", format=fmt)) == 919, extension
+        assert len(Graph().parse(site / "ontology" / f"mig-graph.{extension}", format=fmt)) == 928, extension
 
 
 def test_htaccess_negotiates_with_303(site):

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from rdflib import RDFS, SKOS, Graph, URIRef
+
+from mig_graph import paths
 from mig_graph.namespaces import ID, MG
 
 __all__ = ["KINDS", "KIND_LABELS", "NODE_FIELDS", "display_name", "node_id", "node_iri"]
@@ -37,36 +40,34 @@ MiDIOCC, typed both inter-regional forum and regional consultative process (a re
 conflict), is an ``inter-regional-forum`` with ``kinds`` listing both.
 """
 
-KIND_LABELS: dict[str, dict[str, str]] = {
-    "state": {"en": "state", "fr": "État"},
-    "joint-programme": {"en": "joint programme", "fr": "programme conjoint"},
-    "declaration": {"en": "declaration", "fr": "déclaration"},
-    "meeting": {"en": "meeting", "fr": "réunion"},
-    "meeting-series": {"en": "meeting series", "fr": "série de réunions"},
-    "global-process": {"en": "global process", "fr": "processus mondial"},
-    "inter-regional-forum": {"en": "inter-regional forum", "fr": "forum interrégional"},
-    "regional-consultative-process": {
-        "en": "regional consultative process",
-        "fr": "processus consultatif régional",
-    },
-    "consultation-mechanism": {"en": "consultation mechanism", "fr": "mécanisme de consultation"},
-    "intergovernmental-organisation": {
-        "en": "intergovernmental organisation",
-        "fr": "organisation intergouvernementale",
-    },
-    "un-system-organisation": {
-        "en": "UN system organisation",
-        "fr": "organisation du système des Nations Unies",
-    },
-    "regional-organisation": {"en": "regional organisation", "fr": "organisation régionale"},
-    "organisation-system": {"en": "organisation system", "fr": "système d'organisations"},
-    "government-body": {"en": "government body", "fr": "organe gouvernemental"},
-    "government-agency": {"en": "government agency", "fr": "agence gouvernementale"},
-    "academic-institution": {"en": "academic institution", "fr": "établissement universitaire"},
-    "organisation": {"en": "organisation", "fr": "organisation"},
-    "document": {"en": "document", "fr": "document"},
-}
-"""English and French names of the kinds, for legends and tables."""
+
+def _kind_labels() -> dict[str, dict[str, str]]:
+    """Each kind's English and French name, read from the ontology: the class's ``skos:altLabel``
+    in that language (the short name, for legends), else its ``rdfs:label``, else the kind itself
+    (``org:FormalOrganization`` has no label in the ontology)."""
+    ontology = Graph().parse(paths.ontology_file(), format="turtle")
+    names: dict[str, dict[str, str]] = {}
+    for class_iri, kind in KINDS:
+        names[kind] = {}
+        for language in ("en", "fr"):
+            found = [
+                str(label)
+                for predicate in (SKOS.altLabel, RDFS.label)
+                for label in ontology.objects(URIRef(class_iri), predicate)
+                if getattr(label, "language", None) == language
+            ]
+            names[kind][language] = found[0] if found else kind.replace("-", " ")
+    return names
+
+
+KIND_LABELS: dict[str, dict[str, str]] = _kind_labels()
+"""English and French names of the kinds, for legends and tables, from the ontology's labels.
+
+>>> KIND_LABELS["regional-consultative-process"]
+{'en': 'regional consultative process', 'fr': 'processus consultatif régional'}
+>>> KIND_LABELS["state"]
+{'en': 'state', 'fr': 'État'}
+"""
 
 NODE_FIELDS = (
     "label_en",
