@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from mig_graph.cli import cli
@@ -57,3 +58,15 @@ def test_analyse_and_export_commands(tmp_path, seed_nquads, graphs):
     refused = runner.invoke(cli, ["export", seed_nquads, "--format", "gexf", "--as-of", "20xx"])
     assert refused.exit_code == 2
     assert "date '20xx' is not YYYY, YYYY-MM or YYYY-MM-DD" in refused.stderr
+
+
+@pytest.mark.parametrize("command", ["analyse", "export"])
+def test_a_misspelt_role_is_refused(tmp_path, seed_nquads, command):
+    out = tmp_path / "out"
+    options = ["--format", "csv"] if command == "export" else []
+    result = CliRunner().invoke(cli, [command, seed_nquads, "--role", "membre", *options, "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: unknown role 'membre'; known: chair, closing-speaker, co-chair,")
+    assert "member, national-goodwill-ambassador, observer," in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists()

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 import networkx as nx
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
+from mig_graph import paths
+from mig_graph.namespaces import VOCAB
 from mig_graph.network.bipartite import bipartite_graph
 from mig_graph.network.periods import is_active
 from mig_graph.network.projection import actor_projection, process_projection
 from mig_graph.network.read import TimelineEvent, read_links, read_node_attributes, read_timeline
 from mig_graph.records.dates import PartialDate, parse_date
 
-__all__ = ["AnalysisGraphs", "read_graphs"]
+__all__ = ["AnalysisGraphs", "known_roles", "read_graphs"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,19 @@ class AnalysisGraphs:
         return process_projection(self.bipartite)
 
 
+@cache
+def known_roles() -> frozenset[str]:
+    """The roles a link can have: the role list of ``ontology/vocabularies.ttl``, and ``signatory``.
+
+    >>> {"member", "observer", "chair", "signatory"} <= known_roles()
+    True
+    """
+    vocabularies = Graph().parse(paths.vocabularies_file(), format="turtle")
+    prefix = str(VOCAB) + "role/"
+    concepts = {str(subject) for subject in vocabularies.subjects() if str(subject).startswith(prefix)}
+    return frozenset({concept.removeprefix(prefix) for concept in concepts} | {"signatory"})
+
+
 def read_graphs(
     dataset: Dataset, *, as_of: str | None = None, roles: Iterable[str] | None = None
 ) -> AnalysisGraphs:
@@ -69,11 +84,17 @@ def read_graphs(
     Raises
     ------
     ValueError
-        When ``as_of`` is not ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+        When ``as_of`` is not ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or a role is not one of the
+        controlled list's (a misspelt role would silently give an empty graph).
     """
     if as_of is not None:
         parse_date(as_of)
     role_set = frozenset(roles) if roles is not None else None
+    unknown = sorted((role_set or frozenset()) - known_roles())
+    if unknown:
+        raise ValueError(
+            f"unknown role {', '.join(map(repr, unknown))}; known: {', '.join(sorted(known_roles()))}"
+        )
     rows = [
         row
         for row in read_links(dataset)
