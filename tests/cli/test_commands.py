@@ -46,7 +46,12 @@ def test_analyse_and_export_commands(tmp_path, seed_nquads, graphs):
     runner = CliRunner()
     analysed = runner.invoke(cli, ["analyse", seed_nquads, "--lang", "fr", "--out", str(tmp_path / "report")])
     assert analysed.exit_code == 0, analysed.stderr
-    assert sorted(p.name for p in (tmp_path / "report").iterdir()) == ["figures", "report.html", "report.md"]
+    assert sorted(p.name for p in (tmp_path / "report").iterdir()) == [
+        "figures",
+        "measures.csv",
+        "report.html",
+        "report.md",
+    ]
     arguments = ["export", seed_nquads, "--format", "d3", "--graph", "processes"]
     exported = runner.invoke(cli, [*arguments, "--out", str(tmp_path / "p.json")])
     assert exported.exit_code == 0, exported.stderr

@@ -32,7 +32,7 @@ def french(graphs, tmp_path_factory) -> Path:
 
 def test_report_files(graphs, tmp_path):
     written = write_report(graphs, tmp_path, lang="en")
-    expected = ["report.md", "report.html"] + [
+    expected = ["report.md", "report.html", "measures.csv"] + [
         f"figures/{name}.{ext}" for name in FIGURES for ext in ("png", "svg")
     ]
     assert [path.relative_to(tmp_path).as_posix() for path in written] == expected

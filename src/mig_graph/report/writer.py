@@ -6,6 +6,7 @@ and writes, in English or French,
 - ``report.md``, Markdown, its figures linked from ``figures/`` (template ``report.md.j2``);
 - ``report.html``, one self-contained page (figures embedded as SVG data URIs, no network;
   template ``report.html.j2``, on the base layout);
+- ``measures.csv``: every actor and process with its measures (:mod:`mig_graph.report.measures_file`);
 - ``figures/<name>.png`` and ``.svg``: the bipartite network, the process-overlap heatmap, the
   distribution of memberships per state and the timeline of meetings and establishments
   (:mod:`mig_graph.report.plots`).
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from mig_graph.network import AnalysisGraphs
 from mig_graph.rendering import render
+from mig_graph.report.measures_file import write_measures
 from mig_graph.report.messages import LANGUAGES, TEXT
 from mig_graph.report.plots import (
     plot_memberships,
@@ -36,7 +38,7 @@ __all__ = ["write_report"]
 def write_report(
     graphs: AnalysisGraphs, out_dir: Path, *, lang: str = "en", as_of: str | None = None
 ) -> list[Path]:
-    """Write ``report.md``, ``report.html`` and ``figures/*.png|svg`` into ``out_dir``.
+    """Write ``report.md``, ``report.html``, ``measures.csv`` and ``figures/*.png|svg`` into ``out_dir``.
 
     Parameters
     ----------
@@ -53,7 +55,7 @@ def write_report(
     Returns
     -------
     list[pathlib.Path]
-        ``report.md``, ``report.html``, then each figure's PNG and SVG.
+        ``report.md``, ``report.html``, ``measures.csv``, then each figure's PNG and SVG.
 
     Raises
     ------
@@ -80,4 +82,5 @@ def write_report(
     markdown, page = out_dir / "report.md", out_dir / "report.html"
     markdown.write_text(render("report.md.j2", **context), encoding="utf-8")
     page.write_text(render("report.html.j2", figures=svgs, **context), encoding="utf-8")
-    return [markdown, page, *written]
+    measures = write_measures(graphs, out_dir / "measures.csv")
+    return [markdown, page, measures, *written]
