@@ -502,3 +502,22 @@ def test_coverage_targets(select):
         SELECT (COUNT(DISTINCT ?s) AS ?n) { ?m a org:Membership ; org:member ?s . ?s a mg:State }""") == [
         ("192",)
     ]
+
+
+def test_short_names_never_collide(store):
+    """ "CAN" is both Canada's ISO code and the Andean Community's acronym: each gets its kind."""
+    from mig_graph.network import distinct_names, read_graphs
+
+    bipartite = read_graphs(store).bipartite
+    nodes = sorted(bipartite)
+    for lang, limit in (("en", 30), ("fr", 30), ("en", 40), ("en", None)):
+        names = distinct_names([bipartite.nodes[node] for node in nodes], lang, limit=limit)
+        assert len(set(names)) == len(nodes)
+        if limit:
+            assert max(map(len, names)) <= limit
+    names = dict(
+        zip(nodes, distinct_names([bipartite.nodes[node] for node in nodes], "en", limit=30), strict=True)
+    )
+    assert names["state/CAN"] == "CAN (state)"
+    assert names["org/andean-community"] == "CAN (regional organisation)"
+    assert names["state/FRA"] == "FRA"

@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 
 from mig_graph.export.sink import Sink, check_attributes
-from mig_graph.network import KIND_COLOURS, KIND_LABELS, display_name, layout
+from mig_graph.network import KIND_COLOURS, KIND_LABELS, display_name, distinct_names, layout
 from mig_graph.rendering import render
 
 __all__ = ["SINK", "view_data", "write_html"]
@@ -23,12 +23,9 @@ __all__ = ["SINK", "view_data", "write_html"]
 _LANGUAGES = ("en", "fr")
 
 
-def _clipped(text: str, limit: int = 32) -> str:
-    """``text`` cut to ``limit`` characters, an ellipsis last."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _view_node(graph: nx.Graph, node: str, data: dict[str, Any], position: Any) -> dict[str, Any]:
+def _view_node(
+    graph: nx.Graph, node: str, data: dict[str, Any], position: Any, short: dict[str, str]
+) -> dict[str, Any]:
     """A node as the view's script reads it: position, kind, links, labels in both languages."""
     return {
         "id": node,
@@ -39,7 +36,7 @@ def _view_node(graph: nx.Graph, node: str, data: dict[str, Any], position: Any) 
         "iri": data.get("iri", ""),
         "wikidata": data.get("wikidata", ""),
         "label": {lang: display_name(data, lang, short=False) for lang in _LANGUAGES},
-        "short": {lang: _clipped(display_name(data, lang)) for lang in _LANGUAGES},
+        "short": short,
         "degree": graph.degree(node),
     }
 
@@ -60,7 +57,12 @@ def view_data(graph: nx.Graph) -> dict[str, Any]:
         (sorted) and ``years`` (first and last, or empty when nothing is dated).
     """
     positions = layout(graph)
-    nodes = [_view_node(graph, node, data, positions[node]) for node, data in graph.nodes(data=True)]
+    attributes = [data for _, data in graph.nodes(data=True)]
+    shorts = {lang: distinct_names(attributes, lang, limit=32) for lang in _LANGUAGES}
+    nodes = [
+        _view_node(graph, node, data, positions[node], {lang: shorts[lang][index] for lang in _LANGUAGES})
+        for index, (node, data) in enumerate(graph.nodes(data=True))
+    ]
     edges = [
         {
             "source": u,

@@ -18,7 +18,7 @@ from mig_graph.network.centrality import Centrality, centralities, projection_ce
 from mig_graph.network.change import Change, change_between
 from mig_graph.network.community import communities
 from mig_graph.network.graphs import AnalysisGraphs, read_graphs
-from mig_graph.network.labels import KIND_LABELS, KINDS, display_name, node_id, node_iri
+from mig_graph.network.labels import KIND_LABELS, KINDS, display_name, distinct_names, node_id, node_iri
 from mig_graph.network.layout import KIND_COLOURS, layout, most_linked
 from mig_graph.network.overlap import OverlapMatrix, overlap_matrix
 from mig_graph.network.periods import is_active
@@ -50,6 +50,7 @@ __all__ = [
     "change_between",
     "communities",
     "display_name",
+    "distinct_names",
     "incidence_matrix",
     "is_active",
     "layout",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rdflib import RDFS, SKOS, Graph, URIRef
@@ -10,7 +11,7 @@ from rdflib import RDFS, SKOS, Graph, URIRef
 from mig_graph import paths
 from mig_graph.namespaces import ID, MG
 
-__all__ = ["KINDS", "KIND_LABELS", "NODE_FIELDS", "display_name", "node_id", "node_iri"]
+__all__ = ["KINDS", "KIND_LABELS", "NODE_FIELDS", "display_name", "distinct_names", "node_id", "node_iri"]
 
 _ORG = "http://www.w3.org/ns/org#"
 
@@ -160,3 +161,74 @@ def display_name(attributes: Mapping[str, Any], lang: str = "en", *, short: bool
                 return str(attributes[key])
     label = attributes.get(f"label_{lang}") or attributes.get(f"label_{other}") or attributes.get("iri", "")
     return str(label)
+
+
+def _clip(text: str, limit: int | None) -> str:
+    return text if limit is None or len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def distinct_names(
+    nodes: Sequence[Mapping[str, Any]], lang: str = "en", *, limit: int | None = None
+) -> list[str]:
+    """Short names for ``nodes`` (their attributes), never two the same, each at most ``limit`` long.
+
+    A short name (:func:`display_name`) that two nodes share, such as ``CAN`` for Canada and the
+    Andean Community, gets the node's kind: ``CAN (state)``, ``CAN (regional organisation)``. A
+    name that only clipping makes shared keeps its beginning and its end. Whatever still collides
+    gets its identifier's last part.
+
+    Parameters
+    ----------
+    nodes
+        The nodes' attributes, in the order wanted.
+    lang
+        ``"en"`` or ``"fr"``.
+    limit
+        The longest name, or ``None``.
+
+    Returns
+    -------
+    list of str
+        One name per node, in order, all different (for different nodes).
+
+    Examples
+    --------
+    >>> canada = {"iso_alpha3": "CAN", "kind": "state", "iri": "https://w3id.org/mig-graph/id/state/CAN"}
+    >>> andean = {"acronym_en": "CAN", "kind": "regional-organisation",
+    ...           "iri": "https://w3id.org/mig-graph/id/org/andean-community"}
+    >>> distinct_names([canada, andean])
+    ['CAN (state)', 'CAN (regional organisation)']
+    >>> long = "Regional Consultative Process on Overseas Employment"
+    >>> distinct_names([{"label_en": long + " A"}, {"label_en": long + " B"}], limit=20)
+    ['Regional C…loyment A', 'Regional C…loyment B']
+    """
+    names = [_clip(display_name(attributes, lang), limit) for attributes in nodes]
+    for attempt in (_with_kind, _head_and_tail, _with_identifier):
+        counts = Counter(names)
+        if all(count == 1 for count in counts.values()):
+            break
+        names = [
+            attempt(attributes, name, lang, limit) if counts[name] > 1 else name
+            for attributes, name in zip(nodes, names, strict=True)
+        ]
+    return names
+
+
+def _with_kind(attributes: Mapping[str, Any], name: str, lang: str, limit: int | None) -> str:
+    kind = KIND_LABELS.get(str(attributes.get("kind", "")), {}).get(lang, "")
+    short = display_name(attributes, lang)
+    return f"{short} ({kind})" if kind and (limit is None or len(short) + len(kind) + 3 <= limit) else name
+
+
+def _head_and_tail(attributes: Mapping[str, Any], name: str, lang: str, limit: int | None) -> str:
+    full = display_name(attributes, lang, short=False)
+    if limit is None or len(full) <= limit:
+        return full
+    head = (limit - 1) // 2 + (limit - 1) % 2
+    return full[:head].rstrip() + "…" + full[len(full) - (limit - 1 - head) :].lstrip()
+
+
+def _with_identifier(attributes: Mapping[str, Any], name: str, lang: str, limit: int | None) -> str:
+    tail = str(attributes.get("iri", "")).rsplit("/", 1)[-1]
+    room = None if limit is None else max(1, limit - len(tail) - 3)
+    return f"{_clip(name, room)} [{tail}]"

@@ -27,6 +27,7 @@ from mig_graph.network import (
     KIND_LABELS,
     TimelineEvent,
     display_name,
+    distinct_names,
     layout,
     most_linked,
     overlap_matrix,
@@ -147,10 +148,11 @@ def _draw_nodes_and_links(
         zorder=2,
     )
     labelled = nodes if len(nodes) <= 80 else sorted(nodes, key=lambda node: (-graph.degree(node), node))[:40]
-    for node in labelled:
+    names = distinct_names([graph.nodes[node] for node in labelled], lang, limit=30)
+    for node, name in zip(labelled, names, strict=True):
         x, y = positions[node]
         axes.annotate(
-            _clipped(display_name(graph.nodes[node], lang)),
+            name,
             (x, y),
             xytext=(4, 3),
             textcoords="offset points",
@@ -202,7 +204,7 @@ def plot_overlap(bipartite: nx.Graph, lang: str = "en", *, size: int = HEATMAP_S
         return _empty(figure, lang)
     matrix = overlap_matrix(bipartite, chosen)
     image = axes.imshow(matrix.shared, cmap="Blues", interpolation="nearest")
-    names = [_clipped(display_name(bipartite.nodes[node], lang), 40) for node in chosen]
+    names = distinct_names([bipartite.nodes[node] for node in chosen], lang, limit=40)
     axes.set_xticks(range(len(chosen)), names, rotation=60, ha="right", fontsize=7)
     axes.set_yticks(range(len(chosen)), names, fontsize=7)
     if len(chosen) <= 15:
