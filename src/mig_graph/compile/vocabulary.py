@@ -20,6 +20,11 @@ class ControlledLists:
     def __init__(self, vocabularies: Graph) -> None:
         self.concepts = set(vocabularies.subjects(RDF.type, SKOS.Concept))
 
+    def names(self, scheme: str) -> list[str]:
+        """The bare names of the list ``scheme``'s concepts, sorted (``["chair", "co-chair", …]``)."""
+        prefix = f"{VOCAB}{scheme}/"
+        return sorted(str(c).removeprefix(prefix) for c in self.concepts if str(c).startswith(prefix))
+
     def concept(self, scheme: str, value: Any, location: Location | None = None) -> URIRef:
         """The concept ``value`` of the list ``scheme``.
 
@@ -33,8 +38,7 @@ class ControlledLists:
         # only a slug can name a concept: anything else is refused before it becomes an IRI
         iri = VOCAB[f"{scheme}/{value}"] if isinstance(value, str) and SLUG.fullmatch(value) else None
         if iri is None or iri not in self.concepts:
-            known = sorted(str(c).rsplit("/", 1)[1] for c in self.concepts if f"/vocab/{scheme}/" in str(c))
-            message = f"unknown {scheme} {value!r}; known: {', '.join(known)}"
+            message = f"unknown {scheme} {value!r}; known: {', '.join(self.names(scheme))}"
             if location is None:
                 raise ValueError(message)
             raise InputError(message, location)

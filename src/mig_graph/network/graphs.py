@@ -11,7 +11,7 @@ import networkx as nx
 from rdflib import Dataset, Graph
 
 from mig_graph import paths
-from mig_graph.namespaces import VOCAB
+from mig_graph.compile import ControlledLists
 from mig_graph.network.bipartite import bipartite_graph
 from mig_graph.network.periods import is_active
 from mig_graph.network.projection import actor_projection, process_projection
@@ -53,10 +53,8 @@ def known_roles() -> frozenset[str]:
     >>> {"member", "observer", "chair", "signatory"} <= known_roles()
     True
     """
-    vocabularies = Graph().parse(paths.vocabularies_file(), format="turtle")
-    prefix = str(VOCAB) + "role/"
-    concepts = {str(subject) for subject in vocabularies.subjects() if str(subject).startswith(prefix)}
-    return frozenset({concept.removeprefix(prefix) for concept in concepts} | {"signatory"})
+    lists = ControlledLists(Graph().parse(paths.vocabularies_file(), format="turtle"))
+    return frozenset({*lists.names("role"), "signatory"})
 
 
 def read_graphs(
