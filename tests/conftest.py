@@ -129,10 +129,11 @@ def seed_dataset(store: Dataset) -> Dataset:
 
 @pytest.fixture(scope="session")
 def graphs(store: Dataset):
-    """The analysis graphs of the seed graph (all dates, all roles)."""
-    from mig_graph.network import read_graphs
+    """The analysis graphs of the seed graph (all dates, all roles, every reading: ``--include all``,
+    since the seed graph has one mechanism with members)."""
+    from mig_graph.network import parse_scope, read_graphs
 
-    return read_graphs(store)
+    return read_graphs(store, scope=parse_scope("all"))
 
 
 @pytest.fixture(scope="session")

@@ -52,7 +52,7 @@ def test_analyse_and_export_commands(tmp_path, seed_nquads, graphs):
         "report.html",
         "report.md",
     ]
-    arguments = ["export", seed_nquads, "--format", "d3", "--graph", "processes"]
+    arguments = ["export", seed_nquads, "--include", "all", "--format", "d3", "--graph", "processes"]
     exported = runner.invoke(cli, [*arguments, "--out", str(tmp_path / "p.json")])
     assert exported.exit_code == 0, exported.stderr
     document = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))
@@ -66,12 +66,52 @@ def test_analyse_and_export_commands(tmp_path, seed_nquads, graphs):
 
 
 @pytest.mark.parametrize("command", ["analyse", "export"])
+def test_an_unknown_include_is_refused_with_the_nearest_names(tmp_path, seed_nquads, command):
+    out = tmp_path / "out"
+    options = ["--format", "csv"] if command == "export" else []
+    result = CliRunner().invoke(
+        cli, [command, seed_nquads, "--include", "meeting", *options, "--out", str(out)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: unknown --include 'meeting' (did you mean 'meetings'?); known: all, organisations, meetings,"
+        " declarations, programmes, organisations-with-members\n"
+    )
+    assert not out.exists()
+
+
+def test_export_says_what_it_includes(tmp_path, seed_nquads):
+    import csv
+
+    runner = CliRunner()
+    for include, expected in [
+        ((), "states; consultation mechanisms (memberships)"),
+        (
+            ("--include", "meetings,organisations"),
+            "states, organisations; consultation mechanisms (memberships), meetings (participations)",
+        ),
+    ]:
+        out = tmp_path / f"csv{len(include)}"
+        result = runner.invoke(cli, ["export", seed_nquads, *include, "--format", "csv", "--out", str(out)])
+        assert result.exit_code == 0, result.stderr
+        with (out / "graph.csv").open(encoding="utf-8", newline="") as stream:
+            described = {row["attribute"]: row["value"] for row in csv.DictReader(stream)}
+        assert described["scope"] == expected
+    with (tmp_path / "csv0" / "edges.csv").open(encoding="utf-8", newline="") as stream:
+        edges = [(row["source"], row["target"]) for row in csv.DictReader(stream)]
+    # the seed graph's one mechanism with members: MiDIOCC's five states
+    assert edges == [(f"state/{code}", "process/midiocc") for code in ("COM", "FRA", "MDG", "MUS", "SYC")]
+
+
+@pytest.mark.parametrize("command", ["analyse", "export"])
 def test_a_misspelt_role_is_refused(tmp_path, seed_nquads, command):
     out = tmp_path / "out"
     options = ["--format", "csv"] if command == "export" else []
     result = CliRunner().invoke(cli, [command, seed_nquads, "--role", "membre", *options, "--out", str(out)])
     assert result.exit_code == 2
-    assert result.stderr.startswith("error: unknown role 'membre'; known: chair, closing-speaker, co-chair,")
+    assert result.stderr.startswith(
+        "error: unknown --role 'membre' (did you mean 'member'?); known: chair, closing-speaker, co-chair,"
+    )
     assert "member, national-goodwill-ambassador, observer," in result.stderr
     assert "Traceback" not in result.output
     assert not out.exists()

@@ -506,9 +506,9 @@ def test_coverage_targets(select):
 
 def test_short_names_never_collide(store):
     """ "CAN" is both Canada's ISO code and the Andean Community's acronym: each gets its kind."""
-    from mig_graph.network import distinct_names, read_graphs
+    from mig_graph.network import distinct_names, parse_scope, read_graphs
 
-    bipartite = read_graphs(store).bipartite
+    bipartite = read_graphs(store, scope=parse_scope("all")).bipartite
     nodes = sorted(bipartite)
     for lang, limit in (("en", 30), ("fr", 30), ("en", 40), ("en", None)):
         names = distinct_names([bipartite.nodes[node] for node in nodes], lang, limit=limit)
@@ -521,3 +521,25 @@ def test_short_names_never_collide(store):
     assert names["state/CAN"] == "CAN (state)"
     assert names["org/andean-community"] == "CAN (regional organisation)"
     assert names["state/FRA"] == "FRA"
+
+
+def test_the_network_links_states_to_mechanisms_only_by_default(store):
+    """No meeting, declaration, programme or organisation is a "process" unless asked for."""
+    from mig_graph.network import MECHANISM_KINDS, parse_scope, processes_per_actor, read_graphs, sides
+
+    bipartite = read_graphs(store).bipartite
+    actors, processes = sides(bipartite)
+    assert {bipartite.nodes[node]["kind"] for node in actors} == {"state"}
+    assert all(set(bipartite.nodes[node]["kinds"].split()) & MECHANISM_KINDS for node in processes)
+    assert {data["relation"] for _, _, data in bipartite.edges(data=True)} == {"membership"}
+    assert (len(actors), len(processes), bipartite.number_of_edges()) == (189, 29, 680)
+    assert processes_per_actor(bipartite)[:4] == [
+        ("state/FRA", 9),
+        ("state/DEU", 8),
+        ("state/ESP", 8),
+        ("state/SWE", 8),
+    ]
+    assert bipartite.graph["includes"] == ""
+    wider = read_graphs(store, scope=parse_scope("all")).bipartite
+    assert "meeting/lima-ministerial-2006" in wider and "org/iom" in wider
+    assert "meeting/lima-ministerial-2006" not in bipartite and "org/iom" not in bipartite

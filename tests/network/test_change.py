@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from mig_graph.network import change_between, read_graphs
+from mig_graph.network import change_between, parse_scope, read_graphs
 
 
 def test_change_between_2012_and_today(seed_dataset, graphs, seed_nodes):
-    change = change_between(read_graphs(seed_dataset, as_of="2012").bipartite, graphs.bipartite)
+    change = change_between(
+        read_graphs(seed_dataset, scope=parse_scope("all"), as_of="2012").bipartite, graphs.bipartite
+    )
     assert not change.removed_edges and not change.removed_nodes
     assert len(change.added_edges) == 91 - 75
     assert {(state, seed_nodes.programme) for state in seed_nodes.phase_2} <= change.added_edges

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from mig_graph.network import read_graphs, snapshot
+from mig_graph.network import parse_scope, read_graphs, snapshot
 
 
 def test_as_of_2012_keeps_phase_one_target_governments_only(seed_dataset, graphs, seed_nodes):
-    then = read_graphs(seed_dataset, as_of="2012")
+    then = read_graphs(seed_dataset, scope=parse_scope("all"), as_of="2012")
     programme = set(then.bipartite[seed_nodes.programme])
     assert programme >= seed_nodes.phase_1
     assert not seed_nodes.phase_2 & programme
@@ -23,10 +23,10 @@ def test_as_of_2012_keeps_phase_one_target_governments_only(seed_dataset, graphs
 
 
 def test_roles_filter_and_bad_dates(seed_dataset, node_sides):
-    members = read_graphs(seed_dataset, roles={"member"})
+    members = read_graphs(seed_dataset, scope=parse_scope("all"), roles={"member"})
     assert members.bipartite.number_of_edges() == 11
     assert node_sides(members.bipartite)[1] == {"org/un-system", "process/midiocc", "org/coi"}
     assert members.roles == frozenset({"member"})
     assert members.bipartite.graph["roles"] == "member"
     with pytest.raises(ValueError):
-        read_graphs(seed_dataset, as_of="2012-13")
+        read_graphs(seed_dataset, scope=parse_scope("all"), as_of="2012-13")

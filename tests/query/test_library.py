@@ -66,6 +66,29 @@ def test_library_query_gives_its_expected_result(name, seed_nquads, normalised_c
     )
 
 
+WITH_PARAMS = sorted((EXPECTED / "with-params").glob("*.csv"))
+
+
+@pytest.mark.parametrize("expected", WITH_PARAMS, ids=[path.stem for path in WITH_PARAMS])
+def test_library_query_with_parameters_gives_its_expected_result(expected, seed_nquads, normalised_csv):
+    """``NAME--key=value[--key=value].csv``: the query run with those parameters."""
+    name, *bindings = expected.stem.split("--")
+    options = [argument for binding in bindings for argument in ("--param", binding)]
+    result = _invoke("query", name, *options, "--format", "csv", seed_nquads)
+    assert result.exit_code == 0, result.stderr
+    assert normalised_csv(result.stdout) == normalised_csv(expected.read_text(encoding="utf-8"))
+
+
+def test_cross_process_queries_count_only_mechanisms_by_default(seed_nquads):
+    """On the seed graph no state belongs to two mechanisms: the Lima Declaration, its meeting
+    series and the joint programme count only in the wider reading."""
+    for name in ("cross-process-members", "process-overlap"):
+        default = _invoke("query", name, "--format", "csv", seed_nquads)
+        wider = _invoke("query", name, "--param", "reading=all", "--format", "csv", seed_nquads)
+        assert len(default.stdout.splitlines()) == 1, name
+        assert "lima-declaration-2006" in wider.stdout, name
+
+
 def test_every_library_query_has_an_expected_result():
     assert sorted(p.stem for p in EXPECTED.glob("*.csv")) == sorted(library())
 

@@ -15,7 +15,7 @@ def placeholders(text: str) -> set[str]:
 
 def test_every_language_has_the_same_keys_and_placeholders():
     assert LANGUAGES == ("en", "fr")
-    assert len(TEXT["en"]) == 66
+    assert len(TEXT["en"]) == 74
     assert TEXT["fr"].keys() == TEXT["en"].keys()
     for key, english in TEXT["en"].items():
         assert placeholders(TEXT["fr"][key]) == placeholders(english), key
@@ -27,7 +27,9 @@ def test_every_language_has_the_same_keys_and_placeholders():
         "network_caption_subset": {"shown", "total"},
         "network_subset": {"edges", "shown", "total"},
         "network_title_subset": {"shown", "total"},
+        "not_included": {"names"},
         "overlap_caption": {"n"},
+        "summary_text": {"actors", "processes"},
         "roles": {"roles"},
         "sampled": {"k"},
     }

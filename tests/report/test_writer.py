@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mig_graph.network import AnalysisGraphs, LinkRow, bipartite_graph, read_graphs
+from mig_graph.network import AnalysisGraphs, LinkRow, bipartite_graph, parse_scope, read_graphs
 from mig_graph.report import write_report
 from mig_graph.report.plots import NETWORK_LIMIT
 
@@ -86,7 +86,7 @@ def test_report_is_deterministic(graphs, english, tmp_path):
 
 
 def test_report_as_of_a_date(seed_dataset, tmp_path):
-    write_report(read_graphs(seed_dataset, as_of="2012"), tmp_path, lang="en")
+    write_report(read_graphs(seed_dataset, scope=parse_scope("all"), as_of="2012"), tmp_path, lang="en")
     text = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "Snapshot as of 2012" in text
     assert "| actors and processes (bipartite) | 52 | 75 |" in text

@@ -82,7 +82,16 @@ def open_graph(rdf_files: tuple[Path, ...], store_path: Path | None):
 
 
 def analysis_options(command: Callable) -> Callable:
-    """``--as-of DATE`` and ``--role ROLE…``: which links the analysis graphs keep."""
+    """``--as-of DATE``, ``--role ROLE…`` and ``--include WHAT``: which links the analysis graphs keep."""
+    command = click.option(
+        "--include",
+        "include",
+        multiple=True,
+        help=(
+            "Wider readings beside states in consultation mechanisms (comma-separated, repeatable): "
+            "organisations, meetings, declarations, programmes, organisations-with-members, or all."
+        ),
+    )(command)
     command = click.option(
         "--role",
         "roles",
@@ -112,8 +121,11 @@ class StageChoice(click.Choice):
         """click's constructor sets the choices; here they always come from the stage."""
 
 
-def read_analysis_graphs(rdf_files, store_path, as_of, roles):
-    from mig_graph.network import read_graphs
+def read_analysis_graphs(rdf_files, store_path, as_of, roles, include=()):
+    from mig_graph.network import parse_scope, read_graphs
 
+    scope = guarded(lambda: parse_scope(include))
     dataset = open_graph(rdf_files, store_path)
-    return guarded(lambda: read_graphs(dataset, as_of=as_of, roles=set(roles) if roles else None))
+    return guarded(
+        lambda: read_graphs(dataset, as_of=as_of, roles=set(roles) if roles else None, scope=scope)
+    )

@@ -34,13 +34,14 @@ def analyse(
     store_path: Path | None,
     as_of: str | None,
     roles: tuple[str, ...],
+    include: tuple[str, ...],
     lang: str,
     out_dir: Path,
 ) -> None:
     """Cross-process membership: NetworkX graphs, measures and a report (Markdown, HTML, plots)."""
     from mig_graph.report import write_report
 
-    graphs = read_analysis_graphs(rdf_files, store_path, as_of, roles)
+    graphs = read_analysis_graphs(rdf_files, store_path, as_of, roles, include)
     written = guarded(lambda: write_report(graphs, out_dir, lang=lang, as_of=as_of))
     bipartite = graphs.bipartite
     console().print(
@@ -69,6 +70,7 @@ def export(
     store_path: Path | None,
     as_of: str | None,
     roles: tuple[str, ...],
+    include: tuple[str, ...],
     fmt: str,
     which: str,
     out_path: Path | None,
@@ -76,7 +78,7 @@ def export(
     """Export a network for Gephi, yEd, igraph, Cytoscape.js, D3, spreadsheets or the browser."""
     from mig_graph.export import SUFFIXES, export_graph
 
-    graphs = read_analysis_graphs(rdf_files, store_path, as_of, roles)
+    graphs = read_analysis_graphs(rdf_files, store_path, as_of, roles, include)
     target = out_path or Path(f"{which}{SUFFIXES[fmt]}" if SUFFIXES[fmt] else f"{which}-csv")
     written = guarded(lambda: export_graph(getattr(graphs, which), fmt, target))
     graph = getattr(graphs, which)

@@ -1,4 +1,4 @@
-"""CSV: ``nodes.csv`` and ``edges.csv`` in a folder (spreadsheets, pandas, R)."""
+"""CSV: ``nodes.csv``, ``edges.csv`` and ``graph.csv`` in a folder (spreadsheets, pandas, R)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,9 @@ def _columns(records: list[dict[str, Any]], first: tuple[str, ...]) -> list[str]
 
 
 def write_csv(graph: nx.Graph, out_dir: Path) -> list[Path]:
-    """``nodes.csv`` (``id`` and attributes) and ``edges.csv`` (``source``, ``target``, attributes).
+    """``nodes.csv`` (``id`` and attributes), ``edges.csv`` (``source``, ``target``, attributes) and
+    ``graph.csv`` (``attribute``, ``value``: what the graph is, its ``as_of``, ``roles``,
+    ``includes`` and ``scope``, so that the tables say what they include).
 
     Parameters
     ----------
@@ -34,7 +36,7 @@ def write_csv(graph: nx.Graph, out_dir: Path) -> list[Path]:
     Returns
     -------
     list[pathlib.Path]
-        ``nodes.csv`` and ``edges.csv``.
+        ``nodes.csv``, ``edges.csv`` and ``graph.csv``.
     """
     check_attributes(graph)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -43,6 +45,10 @@ def write_csv(graph: nx.Graph, out_dir: Path) -> list[Path]:
         "edges.csv": (
             [{"source": u, "target": v, **data} for u, v, data in graph.edges(data=True)],
             ("source", "target"),
+        ),
+        "graph.csv": (
+            [{"attribute": key, "value": value} for key, value in graph.graph.items()],
+            ("attribute", "value"),
         ),
     }
     written = []

@@ -29,12 +29,15 @@ from mig_graph.network.projection import (
     projection_size,
 )
 from mig_graph.network.read import LinkRow, TimelineEvent, read_links, read_node_attributes, read_timeline
+from mig_graph.network.scope import INCLUSIONS, MECHANISM_KINDS, Scope, parse_scope
 from mig_graph.network.seed import SEED
 
 __all__ = [
+    "INCLUSIONS",
     "KINDS",
     "KIND_COLOURS",
     "KIND_LABELS",
+    "MECHANISM_KINDS",
     "SEED",
     "AnalysisGraphs",
     "Broker",
@@ -42,6 +45,7 @@ __all__ = [
     "Change",
     "LinkRow",
     "OverlapMatrix",
+    "Scope",
     "TimelineEvent",
     "actor_projection",
     "bipartite_graph",
@@ -58,6 +62,7 @@ __all__ = [
     "node_id",
     "node_iri",
     "overlap_matrix",
+    "parse_scope",
     "process_projection",
     "processes_per_actor",
     "projection_centralities",

@@ -4,7 +4,7 @@ projections built on first use, and the timeline of dated events."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 import networkx as nx
@@ -16,6 +16,7 @@ from mig_graph.network.bipartite import bipartite_graph
 from mig_graph.network.periods import is_active
 from mig_graph.network.projection import actor_projection, process_projection
 from mig_graph.network.read import TimelineEvent, read_links, read_node_attributes, read_timeline
+from mig_graph.network.scope import Scope, unknown_name_message
 from mig_graph.records.dates import PartialDate, parse_date
 
 __all__ = ["AnalysisGraphs", "known_roles", "read_graphs"]
@@ -34,6 +35,7 @@ class AnalysisGraphs:
     timeline: tuple[TimelineEvent, ...]
     as_of: str | None = None
     roles: frozenset[str] | None = None
+    scope: Scope = field(default_factory=Scope)
 
     @cached_property
     def actors(self) -> nx.Graph:
@@ -58,10 +60,14 @@ def known_roles() -> frozenset[str]:
 
 
 def read_graphs(
-    dataset: Dataset, *, as_of: str | None = None, roles: Iterable[str] | None = None
+    dataset: Dataset,
+    *,
+    as_of: str | None = None,
+    roles: Iterable[str] | None = None,
+    scope: Scope | None = None,
 ) -> AnalysisGraphs:
-    """Read the graph: the bipartite graph of the links active ``as_of`` with one of ``roles``,
-    its two projections and the timeline up to ``as_of``.
+    """Read the graph: the bipartite graph of the links in ``scope`` active ``as_of`` with one
+    of ``roles``, its two projections and the timeline up to ``as_of``.
 
     Parameters
     ----------
@@ -72,12 +78,16 @@ def read_graphs(
         ``None``: every link and every event.
     roles
         Keep the links with one of these roles (``signatory`` for signatures); ``None``: all.
+    scope
+        What the network includes (:class:`~mig_graph.network.scope.Scope`); ``None``: states
+        and consultation mechanisms, through memberships.
 
     Returns
     -------
     AnalysisGraphs
-        The bipartite graph has graph attributes ``as_of`` and ``roles`` (sorted, space-separated;
-        ``""`` when not given).
+        The bipartite graph has graph attributes ``as_of``, ``roles`` (sorted, space-separated;
+        ``""`` when not given), ``includes`` (the wider readings included, ``""`` for none) and
+        ``scope`` (what it links, in words).
 
     Raises
     ------
@@ -88,19 +98,28 @@ def read_graphs(
     if as_of is not None:
         parse_date(as_of)
     role_set = frozenset(roles) if roles is not None else None
-    unknown = sorted((role_set or frozenset()) - known_roles())
-    if unknown:
-        raise ValueError(
-            f"unknown role {', '.join(map(repr, unknown))}; known: {', '.join(sorted(known_roles()))}"
-        )
+    for role in sorted((role_set or frozenset()) - known_roles()):
+        raise ValueError(unknown_name_message("--role", role, sorted(known_roles())))
+    scope = scope or Scope()
     rows = [
         row
         for row in read_links(dataset)
         if (role_set is None or row.role in role_set) and is_active(row.relation, row.start, row.end, as_of)
     ]
     attributes = read_node_attributes(dataset, {row.actor for row in rows} | {row.process for row in rows})
+    rows = [
+        row
+        for row in rows
+        if scope.keeps_actor(attributes.get(row.actor, {}))
+        and scope.keeps_process(row.relation, attributes.get(row.process, {}))
+    ]
     bipartite = bipartite_graph(rows, attributes)
-    bipartite.graph.update(as_of=as_of or "", roles=" ".join(sorted(role_set or ())))
+    bipartite.graph.update(
+        as_of=as_of or "",
+        roles=" ".join(sorted(role_set or ())),
+        includes=scope.names,
+        scope=scope.description,
+    )
     timeline = read_timeline(dataset)
     if as_of is not None:
         limit = parse_date(as_of).latest
@@ -110,4 +129,5 @@ def read_graphs(
         timeline=timeline,
         as_of=as_of,
         roles=role_set,
+        scope=scope,
     )

@@ -16,7 +16,9 @@ from typing import Any, ClassVar
 import networkx as nx
 
 from mig_graph.network import (
+    INCLUSIONS,
     AnalysisGraphs,
+    Scope,
     brokers,
     communities,
     display_name,
@@ -173,12 +175,28 @@ def _members(graph: nx.Graph, part: frozenset[str], lang: str, limit: int = 25) 
     return shown + (" " + TEXT[lang]["more"].format(n=len(names) - limit) if len(names) > limit else "")
 
 
+def _scope_paragraphs(scope: Scope, text: dict[str, str]) -> list[Block]:
+    """What the network links, and the wider readings left out (each by its ``--include`` name)."""
+    included = scope.included
+    actors = [text["scope_states"]] + ([text["scope_organisations"]] if "organisations" in included else [])
+    processes = [text["scope_mechanisms"]] + [
+        text[f"scope_{name}"] for name in INCLUSIONS if name in included and name != "organisations"
+    ]
+    paragraphs: list[Block] = [
+        Paragraph(text["summary_text"].format(actors=", ".join(actors), processes="; ".join(processes)))
+    ]
+    left_out = [name for name in INCLUSIONS if name not in included]
+    if left_out:
+        paragraphs.append(Paragraph(text["not_included"].format(names=", ".join(left_out))))
+    return paragraphs
+
+
 def _summary_section(graphs: AnalysisGraphs, lang: str, as_of: str | None) -> list[Block]:
     text = TEXT[lang]
     blocks: list[Block] = [Paragraph(text["as_of"].format(date=as_of) if as_of else text["all_dates"])]
     if graphs.roles is not None:
         blocks.append(Paragraph(text["roles"].format(roles=", ".join(sorted(graphs.roles)))))
-    blocks += [Heading(text["summary"]), Paragraph(text["summary_text"]), _graph_table(graphs, text)]
+    blocks += [Heading(text["summary"]), *_scope_paragraphs(graphs.scope, text), _graph_table(graphs, text)]
     total = graphs.bipartite.number_of_nodes()
     if total <= NETWORK_LIMIT:
         return [*blocks, Figure("network", text["network_caption"])]
