@@ -103,6 +103,20 @@ def test_export_says_what_it_includes(tmp_path, seed_nquads):
     assert edges == [(f"state/{code}", "process/midiocc") for code in ("COM", "FRA", "MDG", "MUS", "SYC")]
 
 
+def test_analyse_compare_adds_the_change_section(tmp_path, seed_nquads):
+    out = tmp_path / "report"
+    result = CliRunner().invoke(
+        cli,
+        ["analyse", seed_nquads, "--include", "all", "--compare", "2012", "--lang", "fr", "--out", str(out)],
+    )
+    assert result.exit_code == 0, result.stderr
+    text = (out / "report.md").read_text(encoding="utf-8")
+    assert "## Évolution de 2012 à toutes dates" in text
+    assert "16 liens gagnés, 0 perdus" in text
+    refused = CliRunner().invoke(cli, ["analyse", seed_nquads, "--compare", "2012-13", "--out", str(out)])
+    assert refused.exit_code == 2
+
+
 @pytest.mark.parametrize("command", ["analyse", "export"])
 def test_a_misspelt_role_is_refused(tmp_path, seed_nquads, command):
     out = tmp_path / "out"

@@ -15,13 +15,15 @@ def placeholders(text: str) -> set[str]:
 
 def test_every_language_has_the_same_keys_and_placeholders():
     assert LANGUAGES == ("en", "fr")
-    assert len(TEXT["en"]) == 74
+    assert len(TEXT["en"]) == 78
     assert TEXT["fr"].keys() == TEXT["en"].keys()
     for key, english in TEXT["en"].items():
         assert placeholders(TEXT["fr"][key]) == placeholders(english), key
     assert {key: placeholders(text) for key, text in TEXT["en"].items() if placeholders(text)} == {
         "as_of": {"date"},
         "centrality_text": {"sample"},
+        "change": {"after", "before"},
+        "change_text": {"after", "before", "ended_processes", "gained", "lost", "new_processes"},
         "memberships_caption_binned": {"next", "twice", "width"},
         "more": {"n"},
         "network_caption_subset": {"shown", "total"},

@@ -23,6 +23,11 @@ __all__ = ["analyse", "export"]
 @analysis_options
 @click.option("--lang", type=StageChoice("mig_graph.report", "LANGUAGES"), default="en", show_default=True)
 @click.option(
+    "--compare",
+    "compare_date",
+    help="Add a section on what changed since this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+)
+@click.option(
     "--out",
     "out_dir",
     default=Path("analysis"),
@@ -36,13 +41,17 @@ def analyse(
     roles: tuple[str, ...],
     include: tuple[str, ...],
     lang: str,
+    compare_date: str | None,
     out_dir: Path,
 ) -> None:
     """Cross-process membership: NetworkX graphs, measures and a report (Markdown, HTML, plots)."""
     from mig_graph.report import write_report
 
     graphs = read_analysis_graphs(rdf_files, store_path, as_of, roles, include)
-    written = guarded(lambda: write_report(graphs, out_dir, lang=lang, as_of=as_of))
+    compare = (
+        read_analysis_graphs(rdf_files, store_path, compare_date, roles, include) if compare_date else None
+    )
+    written = guarded(lambda: write_report(graphs, out_dir, lang=lang, as_of=as_of, compare=compare))
     bipartite = graphs.bipartite
     console().print(
         f"{bipartite.number_of_nodes()} nodes and {bipartite.number_of_edges()} links; "

@@ -20,6 +20,7 @@ from mig_graph.network import (
     AnalysisGraphs,
     Scope,
     brokers,
+    change_between,
     communities,
     display_name,
     most_linked,
@@ -27,6 +28,7 @@ from mig_graph.network import (
     processes_per_actor,
     projection_centralities,
     projection_size,
+    sides,
 )
 from mig_graph.report.messages import TEXT
 from mig_graph.report.plots import (
@@ -296,9 +298,49 @@ def _overlap_section(bipartite: nx.Graph, lang: str) -> list[Block]:
     return [*blocks, Figure("overlap", text["overlap_caption"].format(n=shown))]
 
 
-def report_blocks(graphs: AnalysisGraphs, lang: str, as_of: str | None) -> list[Block]:
+def _change_section(
+    before: AnalysisGraphs, after: AnalysisGraphs, lang: str, as_of: str | None
+) -> list[Block]:
+    """What changed between the comparison date and the report's snapshot (``--compare``)."""
+    text = TEXT[lang]
+    change = change_between(before.bipartite, after.bipartite)
+    processes_before = set(sides(before.bipartite)[1])
+    processes_after = set(sides(after.bipartite)[1])
+    counts = {
+        "before": before.as_of or "",
+        "after": as_of or text["all_dates_short"],
+        "gained": len(change.added_edges),
+        "lost": len(change.removed_edges),
+        "new_processes": len(processes_after - processes_before),
+        "ended_processes": len(processes_before - processes_after),
+    }
+    blocks: list[Block] = [
+        Heading(text["change"].format(**counts)),
+        Paragraph(text["change_text"].format(**counts)),
+    ]
+    graphs = {0: before.bipartite, 1: after.bipartite}
+    changed = sorted(
+        change.processes_per_actor.items(), key=lambda item: (-abs(item[1][1] - item[1][0]), item[0])
+    )
+    rows = tuple(
+        (
+            _name((graphs[1].nodes[actor] if actor in graphs[1] else graphs[0].nodes[actor]), lang),
+            str(then),
+            str(now),
+            f"{now - then:+d}",
+        )
+        for actor, (then, now) in changed[:TOP]
+    )
+    if rows:
+        blocks.append(Table((text["actor"], counts["before"], counts["after"], text["difference"]), rows))
+    return blocks
+
+
+def report_blocks(
+    graphs: AnalysisGraphs, lang: str, as_of: str | None, compare: AnalysisGraphs | None = None
+) -> list[Block]:
     """The report's blocks, in order: summary, actors, centralities, brokers, communities,
-    overlap, timeline.
+    overlap, change since the comparison date (when given), timeline.
 
     Parameters
     ----------
@@ -308,6 +350,8 @@ def report_blocks(graphs: AnalysisGraphs, lang: str, as_of: str | None) -> list[
         ``"en"`` or ``"fr"``.
     as_of : str or None
         The snapshot's date as stated in the report (``None``: all dates).
+    compare : AnalysisGraphs or None
+        The same reading as of an earlier date: the report gains the section on what changed.
 
     Returns
     -------
@@ -322,6 +366,7 @@ def report_blocks(graphs: AnalysisGraphs, lang: str, as_of: str | None) -> list[
         *_brokers_section(graphs, lang),
         *_communities_section(graphs.actors, lang),
         *_overlap_section(graphs.bipartite, lang),
+        *(_change_section(compare, graphs, lang, as_of) if compare is not None else []),
         Heading(text["timeline"]),
         Figure("timeline", text["timeline_caption"]),
     ]

@@ -36,7 +36,12 @@ __all__ = ["write_report"]
 
 
 def write_report(
-    graphs: AnalysisGraphs, out_dir: Path, *, lang: str = "en", as_of: str | None = None
+    graphs: AnalysisGraphs,
+    out_dir: Path,
+    *,
+    lang: str = "en",
+    as_of: str | None = None,
+    compare: AnalysisGraphs | None = None,
 ) -> list[Path]:
     """Write ``report.md``, ``report.html``, ``measures.csv`` and ``figures/*.png|svg`` into ``out_dir``.
 
@@ -78,7 +83,11 @@ def write_report(
         paths, svg = save_figure(figure, out_dir / "figures", stem)
         svgs[stem] = base64.b64encode(svg).decode("ascii")
         written += paths
-    context = {"title": TEXT[lang]["title"], "lang": lang, "blocks": report_blocks(graphs, lang, as_of)}
+    context = {
+        "title": TEXT[lang]["title"],
+        "lang": lang,
+        "blocks": report_blocks(graphs, lang, as_of, compare),
+    }
     markdown, page = out_dir / "report.md", out_dir / "report.html"
     markdown.write_text(render("report.md.j2", **context), encoding="utf-8")
     page.write_text(render("report.html.j2", figures=svgs, **context), encoding="utf-8")
