@@ -116,10 +116,10 @@ t = time.perf_counter(); validate_graph(graph, focus_nodes=focus); done(seconds=
     "analyse": """
 import tempfile
 from mig_graph.store import open_dataset
-from mig_graph.network import brokers, centralities, communities, read_graphs
+from mig_graph.network import brokers, centralities, communities, parse_scope, read_graphs
 from mig_graph.report import write_report
 ds = open_dataset([nq])
-t = time.perf_counter(); graphs = read_graphs(ds); read = time.perf_counter() - t
+t = time.perf_counter(); graphs = read_graphs(ds, scope=parse_scope("all")); read = time.perf_counter() - t
 t = time.perf_counter()
 centralities(graphs.actors, betweenness_sample=64); brokers(graphs.bipartite)
 communities(graphs.actors); measures = time.perf_counter() - t
@@ -130,9 +130,9 @@ done(seconds=read + measures + report, read=read, measures=measures, report=repo
     "exports": """
 import tempfile
 from mig_graph.store import open_dataset
-from mig_graph.network import read_graphs
+from mig_graph.network import parse_scope, read_graphs
 from mig_graph.export import FORMATS, SUFFIXES, export_graph
-graphs = read_graphs(open_dataset([nq]))
+graphs = read_graphs(open_dataset([nq]), scope=parse_scope("all"))
 times = {}
 with tempfile.TemporaryDirectory() as out:
     for fmt in FORMATS:
