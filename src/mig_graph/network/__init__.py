@@ -21,7 +21,7 @@ from mig_graph.network.graphs import AnalysisGraphs, read_graphs
 from mig_graph.network.labels import KIND_LABELS, KINDS, display_name, distinct_names, node_id, node_iri
 from mig_graph.network.layout import KIND_COLOURS, layout, most_linked
 from mig_graph.network.overlap import OverlapMatrix, overlap_matrix
-from mig_graph.network.periods import is_active
+from mig_graph.network.periods import LINK_STATUSES, is_active, link_status, membership_status
 from mig_graph.network.projection import (
     actor_projection,
     incidence_matrix,
@@ -37,6 +37,7 @@ __all__ = [
     "KINDS",
     "KIND_COLOURS",
     "KIND_LABELS",
+    "LINK_STATUSES",
     "MECHANISM_KINDS",
     "SEED",
     "AnalysisGraphs",
@@ -58,6 +59,8 @@ __all__ = [
     "incidence_matrix",
     "is_active",
     "layout",
+    "link_status",
+    "membership_status",
     "most_linked",
     "node_id",
     "node_iri",

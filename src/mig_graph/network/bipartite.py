@@ -11,8 +11,10 @@ organisations that have members, declarations and meetings.
   ``role``, ``relation``, ``sources`` (the IRIs of the sources that state the links; not named
   ``source``, which Cytoscape.js, D3 and edge lists use for an edge's end), ``in_respect_of``;
   ``start`` is the earliest beginning and ``end`` the latest end, both ISO dates of the
-  precision the data gives (``2014-02``).  Every attribute is a string, an integer, a float
-  or a boolean; an unknown value is ``""``.
+  precision the data gives (``2014-02``); ``end_kind`` says where an end comes from
+  (``stated``, ``derived``, ``mechanism-ended``), ``confirmed_from`` and ``confirmed_until``
+  what the dated sources support (the earliest and latest dates of several links).  Every
+  attribute is a string, an integer, a float or a boolean; an unknown value is ``""``.
 - Node identifiers are the IRIs without the ``…/id/`` base (``state/FRA``, ``process/midiocc``).
 """
 
@@ -25,7 +27,7 @@ from typing import Any
 import networkx as nx
 
 from mig_graph.network.labels import NODE_FIELDS, node_iri
-from mig_graph.network.periods import earliest_date, is_active, latest_date
+from mig_graph.network.periods import earliest_date, latest_date, link_status
 from mig_graph.network.read import LinkRow
 from mig_graph.records.dates import parse_date
 
@@ -48,6 +50,9 @@ def _merged_edges(rows: Iterable[LinkRow]) -> dict[tuple[str, str], dict[str, An
                 "end": link.end,
                 "sources": link.sources,
                 "in_respect_of": link.in_respect_of,
+                "end_kind": link.end_kind,
+                "confirmed_from": link.confirmed_from,
+                "confirmed_until": link.confirmed_until,
             }
             continue
         starts = [link.start for link in links]
@@ -59,6 +64,9 @@ def _merged_edges(rows: Iterable[LinkRow]) -> dict[tuple[str, str], dict[str, An
             "end": "" if "" in ends else latest_date(ends),
             "sources": " ".join(sorted({iri for link in links for iri in link.sources.split()})),
             "in_respect_of": " ".join(sorted({link.in_respect_of for link in links} - {""})),
+            "end_kind": " ".join(sorted({link.end_kind for link in links} - {""})),
+            "confirmed_from": earliest_date(link.confirmed_from for link in links),
+            "confirmed_until": latest_date(link.confirmed_until for link in links),
         }
     return edges
 
@@ -105,6 +113,12 @@ def bipartite_graph(
     return graph
 
 
+def _supported_end_kind(kinds: str) -> str:
+    """The end kind of a merged edge: ``stated`` when one of its links states (or derives) its
+    end, ``mechanism-ended`` when the mechanism's end is all there is."""
+    return "mechanism-ended" if kinds.split() == ["mechanism-ended"] else "stated"
+
+
 def sides(bipartite: nx.Graph) -> tuple[list[str], list[str]]:
     """The actors and the processes of a bipartite graph.
 
@@ -137,12 +151,13 @@ def snapshot(bipartite: nx.Graph, as_of: str) -> nx.Graph:
     bipartite
         A graph from :func:`bipartite_graph`.
     as_of
-        ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (see :func:`~mig_graph.network.periods.is_active`).
+        ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (see :func:`~mig_graph.network.periods.link_status`).
 
     Returns
     -------
     networkx.Graph
-        The edges that count as of the date, the nodes they join; graph attribute ``as_of``.
+        The edges current as of the date (a membership of unknown status is left out), the
+        nodes they join; graph attribute ``as_of``.
 
     Raises
     ------
@@ -160,7 +175,16 @@ def snapshot(bipartite: nx.Graph, as_of: str) -> nx.Graph:
     kept = [
         (u, v)
         for u, v, data in bipartite.edges(data=True)
-        if is_active(data["relation"], data["start"], data["end"], as_of)
+        if link_status(
+            data["relation"],
+            data["start"],
+            data["end"],
+            as_of,
+            confirmed_from=data.get("confirmed_from", ""),
+            confirmed_until=data.get("confirmed_until", ""),
+            end_kind=_supported_end_kind(data.get("end_kind", "")),
+        )
+        == "current"
     ]
     ends = {node for edge in kept for node in edge}
     graph = nx.Graph()

@@ -13,9 +13,9 @@ from rdflib import Dataset, Graph
 from mig_graph import paths
 from mig_graph.compile import ControlledLists
 from mig_graph.network.bipartite import bipartite_graph
-from mig_graph.network.periods import is_active
+from mig_graph.network.periods import link_status
 from mig_graph.network.projection import actor_projection, process_projection
-from mig_graph.network.read import TimelineEvent, read_links, read_node_attributes, read_timeline
+from mig_graph.network.read import LinkRow, TimelineEvent, read_links, read_node_attributes, read_timeline
 from mig_graph.network.scope import Scope, unknown_name_message
 from mig_graph.records.dates import PartialDate, parse_date
 
@@ -36,6 +36,9 @@ class AnalysisGraphs:
     as_of: str | None = None
     roles: frozenset[str] | None = None
     scope: Scope = field(default_factory=Scope)
+    unknown: tuple[LinkRow, ...] = ()
+    """The links in scope whose status is unknown as of the date (see
+    :func:`~mig_graph.network.periods.link_status`): not in the graphs, listed apart."""
 
     @cached_property
     def actors(self) -> nx.Graph:
@@ -74,7 +77,7 @@ def read_graphs(
     dataset
         The graph, in Oxigraph or in memory.
     as_of
-        ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (see :func:`~mig_graph.network.periods.is_active`);
+        ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (see :func:`~mig_graph.network.periods.link_status`);
         ``None``: every link and every event.
     roles
         Keep the links with one of these roles (``signatory`` for signatures); ``None``: all.
@@ -86,8 +89,9 @@ def read_graphs(
     -------
     AnalysisGraphs
         The bipartite graph has graph attributes ``as_of``, ``roles`` (sorted, space-separated;
-        ``""`` when not given), ``includes`` (the wider readings included, ``""`` for none) and
-        ``scope`` (what it links, in words).
+        ``""`` when not given), ``includes`` (the wider readings included, ``""`` for none),
+        ``scope`` (what it links, in words) and ``unknown_status_links`` (how many links in scope
+        have an unknown status as of the date: not in the graph, listed in ``unknown``).
 
     Raises
     ------
@@ -101,22 +105,26 @@ def read_graphs(
     for role in sorted((role_set or frozenset()) - known_roles()):
         raise ValueError(unknown_name_message("--role", role, sorted(known_roles())))
     scope = scope or Scope()
-    rows = [
+    statuses = {
+        row: _status(row, as_of) for row in read_links(dataset) if role_set is None or row.role in role_set
+    }
+    candidates = [row for row, status in statuses.items() if status != "not-current"]
+    attributes = read_node_attributes(
+        dataset, {row.actor for row in candidates} | {row.process for row in candidates}
+    )
+    in_scope = [
         row
-        for row in read_links(dataset)
-        if (role_set is None or row.role in role_set) and is_active(row.relation, row.start, row.end, as_of)
-    ]
-    attributes = read_node_attributes(dataset, {row.actor for row in rows} | {row.process for row in rows})
-    rows = [
-        row
-        for row in rows
+        for row in candidates
         if scope.keeps_actor(attributes.get(row.actor, {}))
         and scope.keeps_process(row.relation, attributes.get(row.process, {}))
     ]
+    unknown = tuple(row for row in in_scope if statuses[row] == "unknown")
+    rows = [row for row in in_scope if statuses[row] == "current"]
     bipartite = bipartite_graph(rows, attributes)
     bipartite.graph.update(
         as_of=as_of or "",
         roles=" ".join(sorted(role_set or ())),
+        unknown_status_links=len(unknown),
         includes=scope.names,
         scope=scope.description,
     )
@@ -130,4 +138,17 @@ def read_graphs(
         as_of=as_of,
         roles=role_set,
         scope=scope,
+        unknown=unknown,
+    )
+
+
+def _status(row: LinkRow, as_of: str | None) -> str:
+    return link_status(
+        row.relation,
+        row.start,
+        row.end,
+        as_of,
+        confirmed_from=row.confirmed_from,
+        confirmed_until=row.confirmed_until,
+        end_kind=row.end_kind or "stated",
     )

@@ -1,9 +1,18 @@
-"""Dates of links as periods: the earliest and latest of several, and whether a link counts as of a date.
+"""Dates of links as periods: the earliest and latest of several, and what a link's status is as of a date.
 
-**As of** a date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, taken as the whole period it denotes):
-a membership counts when its interval overlaps that period; a participation or a signature
-counts once it has happened (the network accumulates meetings and signatures); undated links
-count at every date.
+**As of** a date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, taken as the whole period it denotes),
+a link is ``current``, ``not-current`` or of ``unknown`` status (:func:`link_status`):
+
+- a membership is not current before its stated start or after its end (stated, derived from
+  a succession, or its mechanism's end); it is current where the period overlaps what the
+  sources support: from its start (or, when no start is stated, the earliest dated source that
+  states it) to its end (or, when no end is stated, ``mg:confirmedUntil``: the latest dated
+  source that states it; with neither, only its start).  Elsewhere its status is unknown:
+  never counted as current;
+- a participation or a signature is current once it has happened (the network accumulates
+  meetings and signatures); an undated one is current at every date.
+
+Without a date every link counts.
 """
 
 from __future__ import annotations
@@ -12,7 +21,10 @@ from collections.abc import Iterable
 
 from mig_graph.records.dates import PartialDate, parse_date
 
-__all__ = ["earliest_date", "is_active", "latest_date"]
+__all__ = ["LINK_STATUSES", "earliest_date", "is_active", "latest_date", "link_status", "membership_status"]
+
+LINK_STATUSES = ("current", "not-current", "unknown")
+"""A link's status as of a date."""
 
 
 def earliest_date(dates: Iterable[str]) -> str:
@@ -94,3 +106,94 @@ def is_active(relation: str, start: str, end: str, as_of: str | None) -> bool:
         return False
     memberships = "membership" in relation.split()
     return not (memberships and end and PartialDate(end).latest < period.earliest)
+
+
+def membership_status(
+    start: str,
+    end: str,
+    confirmed_from: str,
+    confirmed_until: str,
+    as_of: str | None,
+    *,
+    end_kind: str = "stated",
+) -> str:
+    """A membership's status as of a date (see the module's notes).
+
+    Parameters
+    ----------
+    start, end
+        The membership's interval (``end``: stated, derived, or its mechanism's end); ``""``
+        when not stated.
+    confirmed_from, confirmed_until
+        The earliest and latest dates of the dated sources that state it (``""``: none dated).
+    as_of
+        ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ``None``: ``current``.
+    end_kind
+        Where ``end`` comes from: ``stated`` or ``derived`` (a succession) support the
+        membership up to it; ``mechanism-ended`` (the mechanism's own end) only bounds it.
+
+    Returns
+    -------
+    str
+        ``current``, ``not-current`` or ``unknown``.
+
+    Examples
+    --------
+    >>> membership_status("2003", "", "2003", "2024", "2010")
+    'current'
+    >>> membership_status("2003", "", "2003", "2024", "2025")
+    'unknown'
+    >>> membership_status("", "", "2024", "2024", "2010")
+    'unknown'
+    >>> membership_status("2009", "2010-12", "", "", "2012")
+    'not-current'
+    >>> membership_status("2020-03", "", "", "", "2019")
+    'not-current'
+    >>> membership_status("2020-03", "", "", "", "2020"), membership_status("2020-03", "", "", "", "2021")
+    ('current', 'unknown')
+    >>> membership_status("2001", "2011-12-08", "", "", "2005", end_kind="mechanism-ended")
+    'unknown'
+    """
+    if as_of is None:
+        return "current"
+    period = parse_date(as_of)
+    if start and PartialDate(start).earliest > period.latest:
+        return "not-current"
+    if end and PartialDate(end).latest < period.earliest:
+        return "not-current"
+    # a membership held at its stated start and at its stated end, whatever the sources' dates
+    own_end = end if end_kind in ("stated", "derived") else ""
+    known_from = start or confirmed_from or own_end
+    known_until = own_end or confirmed_until or start
+    if not known_from or not known_until:
+        return "unknown"
+    supported = (
+        PartialDate(known_from).earliest <= period.latest
+        and PartialDate(known_until).latest >= period.earliest
+    )
+    return "current" if supported else "unknown"
+
+
+def link_status(
+    relation: str,
+    start: str,
+    end: str,
+    as_of: str | None,
+    *,
+    confirmed_from: str = "",
+    confirmed_until: str = "",
+    end_kind: str = "stated",
+) -> str:
+    """A link's status as of a date: :func:`membership_status` for a membership, else
+    whether it has happened (:func:`is_active`).
+
+    Examples
+    --------
+    >>> link_status("participation", "2006-05-15", "2006-05-16", "2012")
+    'current'
+    >>> link_status("membership", "2011", "", "2013", confirmed_until="2012")
+    'unknown'
+    """
+    if relation == "membership":
+        return membership_status(start, end, confirmed_from, confirmed_until, as_of, end_kind=end_kind)
+    return "current" if is_active(relation, start, end, as_of) else "not-current"

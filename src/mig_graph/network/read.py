@@ -13,10 +13,13 @@ How the graph is read (the decisions a reader of the results needs):
   for the same reason.
 - A state that belongs *in respect of* a territory (France for Réunion) is the member: the link
   joins the state, and the territory's IRI is kept in ``in_respect_of``.
-- Dates: a membership's interval, or the process's own interval when the membership has none
-  (MiDIOCC's members from March 2020); a participation has its meeting's dates; a signature
-  its date.  When a fact has several recorded dates (a recorded conflict), the earliest start
-  and the latest end are kept.
+- Dates: a membership's own interval, ended by its mechanism's end when it states none (a
+  membership never outlasts its mechanism; it no longer takes the mechanism's start: a founding
+  member's start is stated in its record), where its end comes from (``end_kind``), and what the
+  sources support when no start or end is stated: ``confirmed_from`` (the earliest dated source
+  that states it) and ``confirmed_until`` (``mg:confirmedUntil``, the latest); a participation
+  has its meeting's dates; a signature its date.  When a fact has several recorded dates (a
+  recorded conflict), the earliest start and the latest end are kept.
 
 Node attributes: ``iri``, ``kind`` (the first of :data:`~mig_graph.network.labels.KINDS` among
 the node's classes), ``kinds`` (all of them), ``label_en``, ``label_fr``, ``acronym_en``,
@@ -59,6 +62,9 @@ class LinkRow:
     end: str
     sources: str
     in_respect_of: str
+    end_kind: str = ""
+    confirmed_from: str = ""
+    confirmed_until: str = ""
 
 
 @dataclass(frozen=True)
@@ -124,6 +130,9 @@ def read_links(dataset: Dataset) -> list[LinkRow]:
             end=row["end"],
             sources=" ".join(sorted(row["sources"].split())),
             in_respect_of=row["respect"],
+            end_kind=row["endKind"],
+            confirmed_from=earliest_date(row["sourceDates"].split()),
+            confirmed_until=latest_date(row["confirmedUntil"].split()),
         )
         for row in _select(dataset, sparql.LINKS)
     ]

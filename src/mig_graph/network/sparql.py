@@ -16,19 +16,23 @@ _DATE_PATH = "(time:inXSDgYear|time:inXSDgYearMonth|time:inXSDDate)"
 LINKS = (
     _PREFIXES
     + f"""
-SELECT ?relation ?actor ?process ?roleIri ?start ?end ?respect
+SELECT ?relation ?actor ?process ?roleIri ?start ?end ?endKind ?respect
        (GROUP_CONCAT(DISTINCT STR(?source); separator=" ") AS ?sources)
+       (GROUP_CONCAT(DISTINCT STR(?sourceDate); separator=" ") AS ?sourceDates)
+       (GROUP_CONCAT(DISTINCT STR(?until); separator=" ") AS ?confirmedUntil)
 WHERE {{
   {{
     ?link a org:Membership ; org:member ?actor ; org:organization ?process .
     BIND("membership" AS ?relation)
     OPTIONAL {{ ?link org:role ?roleIri }}
-    OPTIONAL {{ ?link org:memberDuring/time:hasBeginning/{_DATE_PATH} ?ownStart }}
+    OPTIONAL {{ ?link org:memberDuring/time:hasBeginning/{_DATE_PATH} ?start }}
     OPTIONAL {{ ?link org:memberDuring/time:hasEnd/{_DATE_PATH} ?ownEnd }}
-    OPTIONAL {{ ?process time:hasTime/time:hasBeginning/{_DATE_PATH} ?processStart }}
     OPTIONAL {{ ?process time:hasTime/time:hasEnd/{_DATE_PATH} ?processEnd }}
-    BIND(COALESCE(?ownStart, ?processStart) AS ?start)
     BIND(COALESCE(?ownEnd, ?processEnd) AS ?end)
+    BIND(IF(BOUND(?ownEnd), IF(EXISTS {{ ?link mg:endDerivation ?derivation }}, "derived", "stated"),
+            IF(BOUND(?processEnd), "mechanism-ended", "")) AS ?endKind)
+    OPTIONAL {{ ?link mg:confirmedUntil ?until }}
+    OPTIONAL {{ ?link prov:wasDerivedFrom ?datedSource . ?datedSource dcterms:date|mg:notBefore ?sourceDate }}
     OPTIONAL {{ ?link mg:inRespectOf ?respect }}
   }} UNION {{
     ?link a mg:Participation ; mg:participant ?actor ; mg:inEvent ?event .
@@ -48,10 +52,12 @@ WHERE {{
   MINUS {{ ?anyMembership org:organization ?actor }}
   OPTIONAL {{ ?link prov:wasDerivedFrom ?source }}
 }}
-GROUP BY ?relation ?actor ?process ?roleIri ?start ?end ?respect
+GROUP BY ?relation ?actor ?process ?roleIri ?start ?end ?endKind ?respect
 """
 )
-"""Every actor–process link: one row per link and date, with the sources that state it."""
+"""Every actor–process link: one row per link and date, with the sources that state it, the dates
+of those that are dated (``dcterms:date`` or ``mg:notBefore``), and, for a membership, where its end
+comes from (``stated``, ``derived`` from a succession, ``mechanism-ended``) and ``mg:confirmedUntil``."""
 
 NODE_ATTRIBUTES = (
     _PREFIXES
