@@ -12,12 +12,14 @@ from pathlib import Path
 
 __all__ = [
     "country_wikidata_table",
+    "cow_states_file",
     "data_dir",
     "ontology_dir",
     "ontology_file",
     "queries_dir",
     "resource_root",
     "shapes_dir",
+    "table_schemas_dir",
     "templates_dir",
     "vocabularies_file",
 ]
@@ -62,6 +64,16 @@ def data_dir() -> Path:
 
 def country_wikidata_table() -> Path:
     return data_dir() / "reference" / "country-wikidata.csv"
+
+
+def cow_states_file() -> Path:
+    """The Correlates of War country codes of the states (``data/reference/cow-states.csv``)."""
+    return data_dir() / "reference" / "cow-states.csv"
+
+
+def table_schemas_dir() -> Path:
+    """The hand-written Table Schemas of the panel files (inside the package itself)."""
+    return Path(__file__).resolve().parent / "panel" / "schemas"
 
 
 def templates_dir() -> Path:

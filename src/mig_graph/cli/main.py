@@ -10,6 +10,7 @@ import click
 
 from mig_graph.cli.graph_commands import build, load, validate
 from mig_graph.cli.network_commands import analyse, export
+from mig_graph.cli.panel_commands import panel
 from mig_graph.cli.query_commands import push, queries, query
 from mig_graph.cli.site_commands import publish, serve
 
@@ -22,7 +23,7 @@ def cli() -> None:
     """mig-graph: a knowledge graph of global migration governance."""
 
 
-for _command in (build, validate, load, queries, query, push, publish, serve, analyse, export):
+for _command in (build, validate, load, queries, query, push, publish, serve, analyse, export, panel):
     cli.add_command(_command)
 
 

@@ -47,7 +47,7 @@ from mig_graph.network.periods import earliest_date, latest_date
 from mig_graph.records.dates import PartialDate
 from mig_graph.store import oxigraph_of
 
-__all__ = ["LinkRow", "TimelineEvent", "read_links", "read_node_attributes", "read_timeline"]
+__all__ = ["LinkRow", "TimelineEvent", "read_links", "read_node_attributes", "read_timeline", "select_rows"]
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _select(dataset: Dataset, query: str) -> Iterator[dict[str, str]]:
+def select_rows(dataset: Dataset, query: str) -> Iterator[dict[str, str]]:
     """The rows of a SELECT query, each value as its text (an IRI, a literal's lexical form; ``""``
     when unbound).
 
@@ -134,7 +134,7 @@ def read_links(dataset: Dataset) -> list[LinkRow]:
             confirmed_from=earliest_date(row["sourceDates"].split()),
             confirmed_until=latest_date(row["confirmedUntil"].split()),
         )
-        for row in _select(dataset, sparql.LINKS)
+        for row in select_rows(dataset, sparql.LINKS)
     ]
 
 
@@ -159,7 +159,7 @@ def read_node_attributes(dataset: Dataset, nodes: Iterable[str]) -> dict[str, di
         return {}
     values = " ".join(f"<{node_iri(node)}>" for node in wanted)
     attributes: dict[str, dict[str, Any]] = {}
-    for row in _select(dataset, sparql.NODE_ATTRIBUTES % values):
+    for row in select_rows(dataset, sparql.NODE_ATTRIBUTES % values):
         types = set(row["types"].split())
         kinds = [kind for iri, kind in KINDS if iri in types]
         record: dict[str, Any] = {"iri": row["node"], "kind": kinds[0] if kinds else "other"}
@@ -188,7 +188,7 @@ def read_timeline(dataset: Dataset) -> tuple[TimelineEvent, ...]:
     """
     found = [
         (node_id(row["entity"]), row["category"], earliest_date(row["starts"].split()))
-        for row in _select(dataset, sparql.TIMELINE)
+        for row in select_rows(dataset, sparql.TIMELINE)
     ]
     attributes = read_node_attributes(dataset, (node for node, _, _ in found))
     events = {
