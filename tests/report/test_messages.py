@@ -15,7 +15,7 @@ def placeholders(text: str) -> set[str]:
 
 def test_every_language_has_the_same_keys_and_placeholders():
     assert LANGUAGES == ("en", "fr")
-    assert len(TEXT["en"]) == 78
+    assert len(TEXT["en"]) == 79
     assert TEXT["fr"].keys() == TEXT["en"].keys()
     for key, english in TEXT["en"].items():
         assert placeholders(TEXT["fr"][key]) == placeholders(english), key
@@ -32,6 +32,7 @@ def test_every_language_has_the_same_keys_and_placeholders():
         "not_included": {"names"},
         "overlap_caption": {"n"},
         "summary_text": {"actors", "processes"},
+        "unknown_status": {"date", "n", "processes"},
         "roles": {"roles"},
         "sampled": {"k"},
     }

@@ -84,12 +84,25 @@ def export(
     which: str,
     out_path: Path | None,
 ) -> None:
-    """Export a network for Gephi, yEd, igraph, Cytoscape.js, D3, spreadsheets or the browser."""
+    """Export a network for Gephi, yEd, igraph, Cytoscape.js, D3, spreadsheets or the browser.
+
+    With ``--as-of``, the links whose status is unknown at that date are not in the network; they
+    are listed in ``NAME.unknown-status.csv`` beside it (``unknown-status.csv`` in a CSV folder).
+    """
     from mig_graph.export import SUFFIXES, export_graph
 
     graphs = read_analysis_graphs(rdf_files, store_path, as_of, roles, include)
     target = out_path or Path(f"{which}{SUFFIXES[fmt]}" if SUFFIXES[fmt] else f"{which}-csv")
     written = guarded(lambda: export_graph(getattr(graphs, which), fmt, target))
+    if as_of is not None:
+        from mig_graph.network import write_links
+
+        sidecar = (
+            target / "unknown-status.csv"
+            if target.is_dir()
+            else target.with_name(f"{target.stem}.unknown-status.csv")
+        )
+        written = [*written, write_links(graphs.unknown, sidecar)]
     graph = getattr(graphs, which)
     console().print(
         f"{which}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges → "

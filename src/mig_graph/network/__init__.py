@@ -20,6 +20,7 @@ from mig_graph.network.community import communities
 from mig_graph.network.graphs import AnalysisGraphs, read_graphs
 from mig_graph.network.labels import KIND_LABELS, KINDS, display_name, distinct_names, node_id, node_iri
 from mig_graph.network.layout import KIND_COLOURS, layout, most_linked
+from mig_graph.network.links_file import LINK_COLUMNS, write_links
 from mig_graph.network.overlap import OverlapMatrix, overlap_matrix
 from mig_graph.network.periods import LINK_STATUSES, is_active, link_status, membership_status
 from mig_graph.network.projection import (
@@ -37,6 +38,7 @@ __all__ = [
     "KINDS",
     "KIND_COLOURS",
     "KIND_LABELS",
+    "LINK_COLUMNS",
     "LINK_STATUSES",
     "MECHANISM_KINDS",
     "SEED",
@@ -76,4 +78,5 @@ __all__ = [
     "read_timeline",
     "sides",
     "snapshot",
+    "write_links",
 ]

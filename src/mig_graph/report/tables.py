@@ -193,9 +193,26 @@ def _scope_paragraphs(scope: Scope, text: dict[str, str]) -> list[Block]:
     return paragraphs
 
 
+def _unknown_paragraphs(graphs: AnalysisGraphs, lang: str, as_of: str | None) -> list[Block]:
+    """How many links have an unknown status as of the date, by process (never counted)."""
+    if not graphs.unknown:
+        return []
+    text = TEXT[lang]
+    by_process: dict[str, int] = {}
+    for link in graphs.unknown:
+        by_process[link.process] = by_process.get(link.process, 0) + 1
+    names = [f"{process.rsplit('/', 1)[-1]} ({n})" for process, n in sorted(by_process.items())]
+    return [
+        Paragraph(
+            text["unknown_status"].format(n=len(graphs.unknown), date=as_of or "", processes=", ".join(names))
+        )
+    ]
+
+
 def _summary_section(graphs: AnalysisGraphs, lang: str, as_of: str | None) -> list[Block]:
     text = TEXT[lang]
     blocks: list[Block] = [Paragraph(text["as_of"].format(date=as_of) if as_of else text["all_dates"])]
+    blocks += _unknown_paragraphs(graphs, lang, as_of)
     if graphs.roles is not None:
         blocks.append(Paragraph(text["roles"].format(roles=", ".join(sorted(graphs.roles)))))
     blocks += [Heading(text["summary"]), *_scope_paragraphs(graphs.scope, text), _graph_table(graphs, text)]

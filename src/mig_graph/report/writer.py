@@ -19,7 +19,7 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-from mig_graph.network import AnalysisGraphs
+from mig_graph.network import AnalysisGraphs, write_links
 from mig_graph.rendering import render
 from mig_graph.report.measures_file import write_measures
 from mig_graph.report.messages import LANGUAGES, TEXT
@@ -60,7 +60,9 @@ def write_report(
     Returns
     -------
     list[pathlib.Path]
-        ``report.md``, ``report.html``, ``measures.csv``, then each figure's PNG and SVG.
+        ``report.md``, ``report.html``, ``measures.csv``, ``unknown-status.csv`` (for a snapshot
+        as of a date: the links of unknown status then, not counted), then each figure's PNG
+        and SVG.
 
     Raises
     ------
@@ -92,4 +94,9 @@ def write_report(
     markdown.write_text(render("report.md.j2", **context), encoding="utf-8")
     page.write_text(render("report.html.j2", figures=svgs, **context), encoding="utf-8")
     measures = write_measures(graphs, out_dir / "measures.csv")
+    unknown = out_dir / "unknown-status.csv"
+    if graphs.as_of is not None:
+        write_links(graphs.unknown, unknown)
+        return [markdown, page, measures, unknown, *written]
+    unknown.unlink(missing_ok=True)
     return [markdown, page, measures, *written]
