@@ -85,6 +85,7 @@ class MG(DefinedNamespace):
     ExternalSource: URIRef
     Conflict: URIRef
     Claim: URIRef
+    DerivedEnd: URIRef
 
     # -- names and identifiers
     acronym: URIRef
@@ -148,6 +149,10 @@ class MG(DefinedNamespace):
     # -- time
     precision: URIRef
     dateNote: URIRef
+    confirmedUntil: URIRef
+    confirmedBy: URIRef
+    endDerivation: URIRef
+    followedBy: URIRef
     # -- provenance and conflicts
     seedFile: URIRef
     sourceUrl: URIRef
@@ -160,6 +165,9 @@ class MG(DefinedNamespace):
     preferenceNote: URIRef
     verificationStatus: URIRef
     verificationNote: URIRef
+    notBefore: URIRef
+    notBeforeNote: URIRef
+    listsAllMembersOf: URIRef
 
 
 PREFIXES: dict[str, str] = {

@@ -61,11 +61,33 @@ CASES = [
         8,
         "p",
         "unknown field 'founded' for process; known: acronym, alt_label, approved_at, approved_by, "
-        "as_written, associated_with, chair_appointed, counts, description, homepage, id, label, note, "
-        "objectives, part_of, participant_groups, proposed_at, refers_to, region, same_as, sources, "
+        "as_written, associated_with, became, chair_appointed, counts, description, homepage, id, label, "
+        "note, objectives, part_of, participant_groups, proposed_at, refers_to, region, same_as, sources, "
         "thematic_areas, time, type, unresolved, wikidata",
     ),
     ("missing-french-label.yaml", 7, "process/p", "no label in fr"),
+    # the time model: a not-before date needs its note, a derived end its sources and a following
+    # term, a change a known process
+    ("not-before-without-note.yaml", 5, "bad-source", "a source with 'not_before' needs 'not_before_note'"),
+    (
+        "end-derived-without-sources.yaml",
+        17,
+        "process/p",
+        "'end_derived' needs the 'sources' it rests on (at least one source id)",
+    ),
+    (
+        "end-derived-unknown-key.yaml",
+        12,
+        "process/p",
+        "unknown field 'successor' for end_derived; known: followed_by, note, sources",
+    ),
+    (
+        "followed-by-without-following-term.yaml",
+        16,
+        "process/p",
+        "'followed_by': state/DEU has no term of process/p as chair that follows this one",
+    ),
+    ("became-unknown-process.yaml", 8, "p", "unknown id 'process/no-such-process'"),
     # YAML beyond the limits: depth, aliases, expansion, an alias inside its own node
     ("deep-nesting.yaml", 8, "p", "YAML nested more than 32 levels deep"),
     ("billion-laughs.yaml", 12, None, "more than 64 YAML aliases in one file"),

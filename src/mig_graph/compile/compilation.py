@@ -12,6 +12,7 @@ from rdflib.term import Node
 from mig_graph.compile import entities, fields
 from mig_graph.compile.emitter import Emitter, Scope
 from mig_graph.compile.registry import Registry
+from mig_graph.compile.timeline import MembershipTime, Succession
 from mig_graph.compile.vocabulary import ControlledLists
 from mig_graph.records import Field, Record, Section
 
@@ -20,13 +21,16 @@ __all__ = ["Compilation"]
 
 @dataclass
 class Compilation:
-    """What every emitting function reads or extends; ``emitted_countries`` holds (country, source)."""
+    """What every emitting function reads or extends; ``emitted_countries`` holds (country, source),
+    ``memberships`` the time of each membership, ``successions`` the derived ends that name a follower."""
 
     emitter: Emitter
     registry: Registry
     lists: ControlledLists
     country_wikidata: dict[str, str]
     emitted_countries: set[tuple[URIRef, URIRef]] = field(default_factory=set)
+    memberships: dict[URIRef, MembershipTime] = field(default_factory=dict)
+    successions: list[Succession] = field(default_factory=list)
 
     def emit_field(self, spec: Field, value: Any, scope: Scope) -> list[Node]:
         """Emit one field's triples (:func:`mig_graph.compile.fields.emit_field`)."""

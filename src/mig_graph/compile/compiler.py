@@ -18,11 +18,13 @@ from rdflib import RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from mig_graph.compile.compilation import Compilation
+from mig_graph.compile.confirmations import emit_confirmations
 from mig_graph.compile.conflicts import emit_conflict
 from mig_graph.compile.emitter import Emitter
 from mig_graph.compile.memberships import emit_membership
 from mig_graph.compile.registry import Registry
 from mig_graph.compile.sources import emit_source
+from mig_graph.compile.successions import resolve_successions
 from mig_graph.compile.values import as_record
 from mig_graph.compile.vocabulary import ControlledLists
 from mig_graph.errors import InputError, Location
@@ -76,6 +78,9 @@ def compile_dataset(
     compilation.registry.register(files)
     for data_file in files:
         _emit_file(compilation, data_file)
+    # what needs every membership: the terms that follow derived ends, the dates sources confirm
+    resolve_successions(compilation)
+    emit_confirmations(compilation)
     _check_labels(compilation)
     return CompiledData(dataset, compilation.emitter.origins)
 

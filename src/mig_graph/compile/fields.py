@@ -10,10 +10,12 @@ from rdflib import SKOS, XSD, Literal, URIRef
 from rdflib.term import Node
 
 from mig_graph.compile import entities, items, relations
+from mig_graph.compile.changes import emit_change
 from mig_graph.compile.citations import cited
 from mig_graph.compile.emitter import Scope
 from mig_graph.compile.intervals import emit_interval
 from mig_graph.compile.references import ref
+from mig_graph.compile.successions import emit_derived_end
 from mig_graph.compile.values import (
     as_bool,
     as_int,
@@ -110,5 +112,7 @@ HANDLERS: dict[FieldKind, Handler] = {
     FieldKind.SIGNATORIES: relations.emit_signatories,
     FieldKind.PHASES: entities.emit_phases,
     FieldKind.TENURES: relations.emit_tenure,
+    FieldKind.CHANGE: emit_change,
+    FieldKind.DERIVED_END: emit_derived_end,
 }
 """The handler of each field kind."""

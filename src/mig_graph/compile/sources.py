@@ -24,7 +24,8 @@ def emit_source(compilation: Compilation, record: Record, *, seed: bool) -> None
     """A source: a seed document (its ``seed_file``) or an external one (its ``url``).
 
     ``seed`` is true for a file's own ``source``, which needs one or the other; a source written
-    ``verified: false`` needs its ``verification_note``.
+    ``verified: false`` needs its ``verification_note``, one with ``not_before`` (an undated copy's
+    latest dated event) its ``not_before_note``, and a ``not_before_note`` its ``not_before``.
     """
     check_keys(record, SOURCE_KEYS, "source")
     source_id = record["id"]
@@ -49,6 +50,9 @@ def emit_source(compilation: Compilation, record: Record, *, seed: bool) -> None
     if record.get("verified") is False and "verification_note" not in record:
         message = "an unverified source ('verified: false') needs a 'verification_note'"
         raise InputError(message, location)
+    for key, other in (("not_before", "not_before_note"), ("not_before_note", "not_before")):
+        if key in record and other not in record:
+            raise InputError(f"a source with {key!r} needs {other!r}", record.location_of(key, source_id))
     for spec in SOURCE_FIELDS:
         if spec.key in record:
             compilation.emit_field(spec, record[spec.key], scope.at(record.location_of(spec.key, source_id)))

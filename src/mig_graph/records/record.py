@@ -53,6 +53,13 @@ class Record(dict):
         """Each item of the field ``key`` (none if it is absent) with the line it is written on."""
         return item_locations(self.get(key), self.location_of(key, record_id))
 
+    def without(self, key: str) -> Record:
+        """A copy of the record without the field ``key``, read from the same place."""
+        copy = Record((name, value) for name, value in self.items() if name != key)
+        copy.path, copy.line, copy._frame = self.path, self.line, self._frame
+        copy.lines = {name: line for name, line in self.lines.items() if name != key}
+        return copy
+
 
 class LineList(list):
     """A YAML sequence with the line of each item."""

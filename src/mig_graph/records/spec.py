@@ -17,11 +17,18 @@ predicate it becomes and how its value is read (its :class:`FieldKind`):
 ``ITEMS``     numbered content items (``item``: objective, track…), ``CONCEPTS`` concepts of a
               data-defined ``scheme``; and the sub-records ``PARTICIPANTS``, ``SESSIONS``,
               ``SIGNATORIES``, ``PHASES``, ``TENURES``
+``CHANGE``    ``became: {process, time, sources, note}``: the record became another (an
+              ``org:ChangeEvent``)
+``DERIVED_END`` a membership's ``end_derived: {note, sources, followed_by}``: the end of its
+              time (or term) is derived, not stated (an ``mg:DerivedEnd``)
 
 Sources (the ``source`` block and each of ``references``) have the fields of
 ``SOURCE_FIELDS`` beside ``id``, ``title`` and ``seed_file``; a source whose
 cited passages no stored copy holds is written ``verified: false`` with a
-``verification_note`` saying why.  A conflict's claims may mark one of them
+``verification_note`` saying why.  An undated source may give ``not_before``, the
+latest dated event its own text mentions, with a ``not_before_note`` quoting it;
+``complete_list_of`` names the mechanisms whose whole list of member states it
+gives.  A conflict's claims may mark one of them
 ``preferred: true`` with a ``preference_note`` (the better-supported side;
 every claim is kept).
 """
@@ -37,6 +44,10 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
 from mig_graph.namespaces import MG
 
 __all__ = [
+    "CHANGE_FIELD",
+    "CHANGE_KEYS",
+    "CHANGE_SECTION",
+    "CHANGE_TARGETS",
     "CITED_VALUE_KEYS",
     "CLAIM_KEYS",
     "CLAIM_PREFERENCE_FIELDS",
@@ -44,9 +55,11 @@ __all__ = [
     "CONCEPT_KEYS",
     "CONFLICT_KEYS",
     "COUNT_KEYS",
+    "DERIVED_END_KEYS",
     "FILE_KEYS",
     "ITEM_CLASSES",
     "ITEM_KEYS",
+    "MEMBERSHIP_END_DERIVED",
     "MEMBERSHIP_FIELDS",
     "MEMBERSHIP_KEYS",
     "MEMBERSHIP_TIME",
@@ -61,6 +74,7 @@ __all__ = [
     "SOURCE_KEYS",
     "TENURE_KEYS",
     "TENURE_TIME",
+    "TERM_KEYS",
     "Field",
     "FieldKind",
     "Section",
@@ -90,18 +104,22 @@ class FieldKind(Enum):
     SIGNATORIES = "signatories"
     PHASES = "phases"
     TENURES = "tenures"
+    CHANGE = "change"
+    DERIVED_END = "derived-end"
 
     @property
     def whole_list(self) -> bool:
-        """Whether the value is read as one list (numbered nodes), not item by item.
+        """Whether the value is read whole (a list of numbered nodes, or one mapping), not item by item.
 
-        >>> FieldKind.ITEMS.whole_list, FieldKind.REF.whole_list
-        (True, False)
+        >>> FieldKind.ITEMS.whole_list, FieldKind.CHANGE.whole_list, FieldKind.REF.whole_list
+        (True, True, False)
         """
         return self in _WHOLE_LIST_KINDS
 
 
-_WHOLE_LIST_KINDS = frozenset({FieldKind.ITEMS, FieldKind.SESSIONS, FieldKind.PHASES})
+_WHOLE_LIST_KINDS = frozenset(
+    {FieldKind.ITEMS, FieldKind.SESSIONS, FieldKind.PHASES, FieldKind.CHANGE, FieldKind.DERIVED_END}
+)
 
 
 @dataclass(frozen=True)
@@ -110,7 +128,8 @@ class Field:
 
     ``targets`` are the reference kinds a ``REF`` accepts; ``scheme`` the controlled list of a
     ``VOCAB`` or the data-defined scheme of ``CONCEPTS``; ``item`` the kind of ``ITEMS``.
-    A ``TIME`` field links its interval itself, by ``predicate`` or else ``time:hasTime``.
+    A ``TIME`` field links its interval itself, by ``predicate`` or else ``time:hasTime``; a
+    ``CHANGE`` or ``DERIVED_END`` field links its node itself, in the graphs of its own sources.
     """
 
     key: str
@@ -159,6 +178,18 @@ SOURCE_FIELDS: tuple[Field, ...] = (
     Field("note", SKOS.note, FieldKind.TEXT),
     Field("verified", MG.verificationStatus, FieldKind.VERIFIED),
     Field("verification_note", MG.verificationNote, FieldKind.TEXT),
+    Field("not_before", MG.notBefore, FieldKind.DATE),
+    Field("not_before_note", MG.notBeforeNote, FieldKind.TEXT),
+    Field("complete_list_of", MG.listsAllMembersOf, FieldKind.REF, ("process", "org", "programme")),
+)
+
+# What a record may have become (``became: {process: …}``), and the keys of ``became``.
+CHANGE_TARGETS = ("process", "org", "programme")
+CHANGE_KEYS = frozenset({"process", "time", "sources", "note"})
+CHANGE_FIELD = Field("became", None, FieldKind.CHANGE, CHANGE_TARGETS)
+# A change event is dated like a meeting: a single date is the day (or month, year) it happened.
+CHANGE_SECTION = Section(
+    "change", ORG.ChangeEvent, fields=(Field("time", None, FieldKind.TIME),), single_date_is_span=True
 )
 
 # A claim's ``preferred: true`` makes it the conflict's mg:preferredClaim; the note goes on the conflict.
@@ -188,6 +219,7 @@ SECTIONS: dict[str, Section] = {
             Field("part_of", ORG.subOrganizationOf, FieldKind.REF, ("org", "state")),
             Field("based_in", ORG.basedAt, FieldKind.REF, ("place", "state")),
             Field("refers_to", MG.refersTo, FieldKind.REF, ("framework",)),
+            CHANGE_FIELD,
         ),
     ),
     "states": Section("state", MG.State, fields=(Field("time", None, FieldKind.TIME),)),
@@ -225,6 +257,7 @@ SECTIONS: dict[str, Section] = {
             Field("participant_groups", MG.participantGroup, FieldKind.VOCAB, scheme="stakeholder"),
             Field("objectives", MG.hasObjective, FieldKind.ITEMS, item="objective"),
             Field("part_of", DCTERMS.isPartOf, FieldKind.REF, ("org",)),
+            CHANGE_FIELD,
         ),
     ),
     "series": Section(
@@ -310,6 +343,7 @@ SECTIONS: dict[str, Section] = {
             Field("phases", None, FieldKind.PHASES),
             Field("feeds_into", MG.feedsInto, FieldKind.REF, EVENTS),
             Field("refers_to", MG.refersTo, FieldKind.REF, ("framework",)),
+            CHANGE_FIELD,
         ),
     ),
     "people": Section(
@@ -352,8 +386,23 @@ PARTICIPANT_KEYS = frozenset({"role", "agent", "agents", "note", "sources"})
 SIGNATORIES_KEYS = frozenset({"date", "states", "note", "sources"})
 TENURE_KEYS = frozenset({"post", "attested", "time", "note", "sources"})
 MEMBERSHIP_KEYS = frozenset(
-    {"organisation", "member", "members", "role", "time", "terms", "in_respect_of", "note", "sources"}
+    {
+        "organisation",
+        "member",
+        "members",
+        "role",
+        "time",
+        "terms",
+        "in_respect_of",
+        "note",
+        "sources",
+        "end_derived",
+    }
 )
+# A term of ``terms`` written as a mapping: a cited value that may carry its own ``end_derived``.
+TERM_KEYS = CITED_VALUE_KEYS | {"end_derived"}
+# ``end_derived: {note, sources, followed_by}``: how a membership's (or term's) end was derived.
+DERIVED_END_KEYS = frozenset({"note", "sources", "followed_by"})
 CONFLICT_KEYS = frozenset({"id", "subject", "property", "label", "claims", "note"})
 CLAIM_KEYS = frozenset({"value", "source", "passage"} | {spec.key for spec in CLAIM_PREFERENCE_FIELDS})
 
@@ -369,6 +418,7 @@ ITEM_CLASSES = {
 PHASE_SECTION = Section("phase", MG.ProgrammePhase, fields=(Field("time", None, FieldKind.TIME),))
 TENURE_TIME = Field("time", None, FieldKind.TIME)
 MEMBERSHIP_TIME = Field("membership-time", ORG.memberDuring, FieldKind.TIME)
+MEMBERSHIP_END_DERIVED = Field("end_derived", None, FieldKind.DERIVED_END)
 # The fields of a membership beside its ends, role and time.
 MEMBERSHIP_FIELDS: tuple[Field, ...] = (
     Field("in_respect_of", MG.inRespectOf, FieldKind.REF, ("territory",)),
