@@ -26,3 +26,16 @@ def test_the_successor_s_founding_is_a_recorded_conflict(packaged_select) -> Non
               mg:hasClaim/prov:wasDerivedFrom ?source .
         }} ORDER BY ?source""")
     assert rows == [(f"{ID}source/eap-panel-about-us",), (f"{ID}source/iom-eap-panel",)]
+
+
+def test_the_panel_became_the_panel_on_migration_mobility_and_ibm_in_november_2017(packaged_select) -> None:
+    rows = packaged_select(f"""
+        SELECT ?to ?month (STRAFTER(STR(?graph), STR(id:)) AS ?source) WHERE {{
+          <{ID}process/eap-panel-migration-asylum> org:changedBy ?change .
+          ?change org:resultingOrganization ?to ; prov:wasDerivedFrom ?graph .
+          GRAPH <{ID}source/eap-panel-about-us> {{
+            ?change time:hasTime/time:hasBeginning/time:inXSDgYearMonth ?month
+          }}
+        }} ORDER BY ?source""")
+    to = f"{ID}process/eap-panel-migration-mobility-ibm"
+    assert rows == [(to, "2017-11", "source/eap-panel-about-us"), (to, "2017-11", "source/iom-eap-panel")]

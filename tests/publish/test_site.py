@@ -216,8 +216,10 @@ def test_ontology_documentation_is_bilingual_with_domains_and_ranges(site):
     assert '<section id="ConsultationMechanism"><h3>mg:ConsultationMechanism</h3>' in doc
     assert "mécanisme de consultation inter-États sur la migration" in doc
     assert "<tr><th>domain</th><td>mg:Claim</td></tr>" in doc
+    assert '<section id="confirmedUntil"><h3>mg:confirmedUntil</h3>' in doc
+    assert '<td lang="fr">confirmée jusqu&#x27;à</td>' in doc
     for extension, fmt in (("ttl", "turtle"), ("rdf", "xml"), ("jsonld", "json-ld"), ("nt", "nt")):
-        assert len(Graph().parse(site / "ontology" / f"mig-graph.{extension}", format=fmt)) == 928, extension
+        assert len(Graph().parse(site / "ontology" / f"mig-graph.{extension}", format=fmt)) == 991, extension
 
 
 def test_htaccess_negotiates_with_303(site):

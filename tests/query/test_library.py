@@ -122,7 +122,7 @@ def test_state_parameter_accepts_iso_code_and_french_name(seed_nquads):
         "https://w3id.org/mig-graph/id/org/coi,Indian Ocean Commission,RegionalOrganisation,member,,",
         "https://w3id.org/mig-graph/id/process/midiocc,"
         "Migration Dialogue for Indian Ocean Commission Countries,"
-        "InterRegionalForum RegionalConsultativeProcess,member,,",
+        "InterRegionalForum RegionalConsultativeProcess,member,2020-03,",
     ]
 
 

@@ -33,6 +33,27 @@ def test_five_member_states_with_france_in_respect_of_reunion(select):
     ]
 
 
+def test_the_five_members_start_with_the_dialogue_in_march_2020_cited_to_the_seed(select):
+    rows = select(
+        """
+        SELECT ?iso3 ?start (DATATYPE(?start) AS ?type) (STRAFTER(STR(?graph), STR(id:)) AS ?src) WHERE {
+          ?m a org:Membership ; org:organization id:process\\/midiocc ; org:member/mg:iso3166Alpha3 ?iso3 .
+          GRAPH ?graph { ?m org:memberDuring/time:hasBeginning/time:inXSDgYearMonth ?start }
+        } ORDER BY ?iso3
+        """
+    )
+    month = "http://www.w3.org/2001/XMLSchema#gYearMonth"
+    assert rows == [
+        (iso3, "2020-03", month, "source/seed-000") for iso3 in ("COM", "FRA", "MDG", "MUS", "SYC")
+    ]
+
+
+def test_the_members_are_not_confirmed_beyond_an_undated_seed(select):
+    assert (
+        select("SELECT ?m WHERE { ?m org:organization id:process\\/midiocc ; mg:confirmedUntil ?date }") == []
+    )
+
+
 def test_created_march_2020_as_year_month(select):
     rows = select(
         """

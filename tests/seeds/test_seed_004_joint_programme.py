@@ -68,6 +68,20 @@ def test_partners_and_funder(select):
     ]
 
 
+def test_partners_and_funder_since_2011(select):
+    rows = select(
+        f"""
+        SELECT (STRAFTER(STR(?member), STR(id:)) AS ?who) ?start WHERE {{
+          ?m a org:Membership ; org:organization {PROGRAMME} ; org:member ?member ;
+             org:memberDuring/time:hasBeginning/time:inXSDgYear ?start .
+          ?member a org:FormalOrganization .
+          FILTER NOT EXISTS {{ ?m org:memberDuring/time:hasEnd ?end }}
+        }} ORDER BY ?who
+        """
+    )
+    assert rows == [("org/iom", "2011"), ("org/sdc", "2011"), ("org/undp", "2011")]
+
+
 def test_sdc_is_a_swiss_government_agency(select):
     rows = select(
         """
