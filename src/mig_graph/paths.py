@@ -12,7 +12,7 @@ from pathlib import Path
 
 __all__ = [
     "country_wikidata_table",
-    "cow_states_file",
+    "cow_states_table",
     "data_dir",
     "ontology_dir",
     "ontology_file",
@@ -66,8 +66,8 @@ def country_wikidata_table() -> Path:
     return data_dir() / "reference" / "country-wikidata.csv"
 
 
-def cow_states_file() -> Path:
-    """The Correlates of War country codes of the states (``data/reference/cow-states.csv``)."""
+def cow_states_table() -> Path:
+    """The Correlates of War country codes of the states in the system at the end of 2016, by ISO code."""
     return data_dir() / "reference" / "cow-states.csv"
 
 

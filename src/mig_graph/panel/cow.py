@@ -18,5 +18,5 @@ def cow_codes() -> dict[str, tuple[int, str]]:
     >>> cow_codes()["FRA"]
     (220, 'FRN')
     """
-    with paths.cow_states_file().open(encoding="utf-8", newline="") as stream:
+    with paths.cow_states_table().open(encoding="utf-8", newline="") as stream:
         return {row["iso3"]: (int(row["ccode"]), row["stateabb"]) for row in csv.DictReader(stream)}
