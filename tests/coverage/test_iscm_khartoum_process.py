@@ -19,7 +19,28 @@ def test_khartoum_process_members_are_the_rome_signatories_and_four_later_member
 
 
 def test_khartoum_process_chairs(state_members) -> None:
-    assert state_members("process/khartoum-process", "chair") == ["EGY", "ERI", "ETH", "GBR", "ITA"]
+    chairs = state_members("process/khartoum-process", "chair")
+    assert chairs == ["DEU", "EGY", "ERI", "ETH", "GBR", "ITA", "NLD"]
+
+
+def test_eritrea_chaired_from_asmara_2019_to_the_hague_2020(packaged_select) -> None:
+    rows = packaged_select(f"""
+        SELECT ?start ?end WHERE {{
+          <{ID}membership/process-khartoum-process/chair/state-ERI>
+              org:memberDuring [ time:hasBeginning/time:inXSDDate ?start ; time:hasEnd/time:inXSDDate ?end ] .
+        }}""")
+    assert rows == [("2019-03-07", "2020-03-05")]
+
+
+def test_egypt_s_first_term_ends_when_the_uk_s_begins(packaged_select) -> None:
+    rows = packaged_select(f"""
+        SELECT ?start ?end ?next WHERE {{
+          ?m org:organization <{ID}process/khartoum-process> ; org:member <{ID}state/EGY> ;
+             org:memberDuring [ time:hasBeginning/time:inXSDgYear ?start ;
+                                time:hasEnd/time:inXSDgYear ?end ] ;
+             mg:endDerivation/mg:followedBy ?next .
+        }}""")
+    assert rows == [("2014", "2016", f"{ID}membership/process-khartoum-process/chair/state-GBR")]
 
 
 def test_signatories_are_members_from_28_november_2014(packaged_select) -> None:

@@ -48,10 +48,17 @@ def test_the_five_members_start_with_the_dialogue_in_march_2020_cited_to_the_see
     ]
 
 
-def test_the_members_are_not_confirmed_beyond_an_undated_seed(select):
-    assert (
-        select("SELECT ?m WHERE { ?m org:organization id:process\\/midiocc ; mg:confirmedUntil ?date }") == []
+def test_the_members_are_confirmed_until_the_latest_date_the_seed_mentions(select):
+    """The seed is undated; its latest dated event, the approval of 6 March 2020, is its not-before date."""
+    rows = select(
+        """
+        SELECT ?iso3 ?date ?by WHERE {
+          ?m org:organization id:process\\/midiocc ; org:member/mg:iso3166Alpha3 ?iso3 ;
+             mg:confirmedUntil ?date ; mg:confirmedBy ?by .
+        } ORDER BY ?iso3
+        """
     )
+    assert rows == [(iso3, "2020-03-06", SEED) for iso3 in ("COM", "FRA", "MDG", "MUS", "SYC")]
 
 
 def test_created_march_2020_as_year_month(select):
