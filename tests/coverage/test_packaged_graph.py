@@ -412,8 +412,8 @@ def test_regional_organisations_have_their_wikidata_items(select):
 
 
 def test_cross_process_members_top_states(store):
-    """The states in most "processes" as the query counts them today: mechanisms, programmes,
-    declarations and meeting series alike (any role; a meeting counts for its process or series,
+    """The states in most "processes" in the query's wider reading (``reading=all``): mechanisms,
+    programmes, declarations and meeting series alike (any role; a meeting counts for its process or series,
     or for itself when it has neither). From the data files:
 
     - Germany, 10: the Abu Dhabi Dialogue (observer), Budapest, GFMD (co-chair), IGAD-RCP, IGC,
@@ -423,7 +423,7 @@ def test_cross_process_members_top_states(store):
     - Spain, 9 (with FIBEMYD and the 2002 ASEM ministerial); Morocco, 8, of which the Lima series,
       the Lima Declaration and the programme.
     """
-    result = run_query("cross-process-members", dataset=store)
+    result = run_query("cross-process-members", {"reading": "all"}, dataset=store)
     states = [
         (str(iso3), int(n), set(str(processes).split()))
         for _actor, _label, iso3, n, processes in result.rows
@@ -454,6 +454,15 @@ def test_cross_process_members_top_states(store):
         "programme/mainstreaming-migration",
         "series/high-emigration-ministerial-meetings",
     }
+
+
+def test_cross_process_members_counts_mechanisms_by_default(store):
+    """By default the query counts what the network counts: states in consultation mechanisms
+    (France in 9, Germany, Spain and Sweden in 8, as memberships alone give below)."""
+    result = run_query("cross-process-members", dataset=store)
+    top = [(str(iso3), int(n)) for _actor, _label, iso3, n, _processes in result.rows[:4]]
+    assert top == [("FRA", 9), ("DEU", 8), ("ESP", 8), ("SWE", 8)]
+    assert not any("meeting/" in str(row[4]) or "document/" in str(row[4]) for row in result.rows)
 
 
 def test_memberships_per_state_across_mechanisms(select):

@@ -53,6 +53,7 @@ def _merged_edges(rows: Iterable[LinkRow]) -> dict[tuple[str, str], dict[str, An
                 "end_kind": link.end_kind,
                 "confirmed_from": link.confirmed_from,
                 "confirmed_until": link.confirmed_until,
+                "succeeded_at": link.succeeded_at,
             }
             continue
         starts = [link.start for link in links]
@@ -67,6 +68,9 @@ def _merged_edges(rows: Iterable[LinkRow]) -> dict[tuple[str, str], dict[str, An
             "end_kind": " ".join(sorted({link.end_kind for link in links} - {""})),
             "confirmed_from": earliest_date(link.confirmed_from for link in links),
             "confirmed_until": latest_date(link.confirmed_until for link in links),
+            "succeeded_at": ""
+            if "" in (ends := [link.succeeded_at for link in links])
+            else latest_date(ends),
         }
     return edges
 
@@ -166,8 +170,10 @@ def snapshot(bipartite: nx.Graph, as_of: str) -> nx.Graph:
 
     Examples
     --------
-    >>> rows = [LinkRow("membership", "state/A", "process/p", "member", "2011", "", "", ""),
-    ...         LinkRow("membership", "state/B", "process/p", "member", "2014", "", "", "")]
+    >>> rows = [LinkRow("membership", "state/A", "process/p", "member", "2011", "", "", "",
+    ...                 confirmed_until="2015"),
+    ...         LinkRow("membership", "state/B", "process/p", "member", "2014", "", "", "",
+    ...                 confirmed_until="2015")]
     >>> sorted(snapshot(bipartite_graph(rows), "2012"))
     ['process/p', 'state/A']
     """
@@ -183,6 +189,7 @@ def snapshot(bipartite: nx.Graph, as_of: str) -> nx.Graph:
             confirmed_from=data.get("confirmed_from", ""),
             confirmed_until=data.get("confirmed_until", ""),
             end_kind=_supported_end_kind(data.get("end_kind", "")),
+            succeeded_at=data.get("succeeded_at", ""),
         )
         == "current"
     ]

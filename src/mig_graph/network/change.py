@@ -47,8 +47,10 @@ def change_between(before: nx.Graph, after: nx.Graph) -> Change:
     --------
     >>> from mig_graph.network.bipartite import bipartite_graph, snapshot
     >>> from mig_graph.network.read import LinkRow
-    >>> rows = [LinkRow("membership", "state/A", "process/p", "member", "2011", "", "", ""),
-    ...         LinkRow("membership", "state/B", "process/p", "member", "2014", "", "", "")]
+    >>> rows = [LinkRow("membership", "state/A", "process/p", "member", "2011", "", "", "",
+    ...                 confirmed_until="2015"),
+    ...         LinkRow("membership", "state/B", "process/p", "member", "2014", "", "", "",
+    ...                 confirmed_until="2015")]
     >>> change = change_between(snapshot(bipartite_graph(rows), "2012"), bipartite_graph(rows))
     >>> sorted(change.added_edges), sorted(change.removed_nodes), dict(change.processes_per_actor)
     ([('state/B', 'process/p')], [], {'state/B': (0, 1)})

@@ -151,4 +151,5 @@ def _status(row: LinkRow, as_of: str | None) -> str:
         confirmed_from=row.confirmed_from,
         confirmed_until=row.confirmed_until,
         end_kind=row.end_kind or "stated",
+        succeeded_at=row.succeeded_at,
     )

@@ -1,14 +1,17 @@
 """Dates of links as periods: the earliest and latest of several, and what a link's status is as of a date.
 
-**As of** a date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, taken as the whole period it denotes),
-a link is ``current``, ``not-current`` or of ``unknown`` status (:func:`link_status`):
+**As of** a date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), a link is ``current``, ``not-current``
+or of ``unknown`` status (:func:`link_status`), as things stood at the end of the period the date
+denotes (``--as-of 2018``: at the end of 2018, so that a chair who handed over in May 2018 is no
+longer chair), or, for a panel's year (``within``), at any time during it:
 
-- a membership is not current before its stated start or after its end (stated, derived from
-  a succession, or its mechanism's end); it is current where the period overlaps what the
-  sources support: from its start (or, when no start is stated, the earliest dated source that
-  states it) to its end (or, when no end is stated, ``mg:confirmedUntil``: the latest dated
-  source that states it; with neither, only its start).  Elsewhere its status is unknown:
-  never counted as current;
+- a membership is not current before its stated start, after its end (stated, derived from
+  a succession, or its mechanism's end), or once the next term of a one-holder role (the next
+  chair of the same mechanism) has begun; it is current where the date (or, ``within``, the
+  period) meets what the sources support: from its start (or, when no start is stated, the
+  earliest dated source that states it) to its end (or, when no end is stated,
+  ``mg:confirmedUntil``: the latest dated source that states it; with neither, only its
+  start).  Elsewhere its status is unknown: never counted as current;
 - a participation or a signature is current once it has happened (the network accumulates
   meetings and signatures); an undated one is current at every date.
 
@@ -17,6 +20,7 @@ Without a date every link counts.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from mig_graph.records.dates import PartialDate, parse_date
@@ -108,6 +112,12 @@ def is_active(relation: str, start: str, end: str, as_of: str | None) -> bool:
     return not (memberships and end and PartialDate(end).latest < period.earliest)
 
 
+def _window(as_of: str, within: bool) -> tuple[dt.date, dt.date]:
+    """The days an as-of date stands for: its last day (a snapshot), or all of it (``within``)."""
+    period = parse_date(as_of)
+    return (period.earliest if within else period.latest), period.latest
+
+
 def membership_status(
     start: str,
     end: str,
@@ -116,6 +126,8 @@ def membership_status(
     as_of: str | None,
     *,
     end_kind: str = "stated",
+    succeeded_at: str = "",
+    within: bool = False,
 ) -> str:
     """A membership's status as of a date (see the module's notes).
 
@@ -131,6 +143,12 @@ def membership_status(
     end_kind
         Where ``end`` comes from: ``stated`` or ``derived`` (a succession) support the
         membership up to it; ``mechanism-ended`` (the mechanism's own end) only bounds it.
+    succeeded_at
+        The start of the next term of a one-holder role (the next chair): the term has ended
+        once it has begun.
+    within
+        ``False``: as things stood at the end of the period ``as_of`` denotes (a snapshot, one
+        chair at a time); ``True``: at any time during it (a panel's year).
 
     Returns
     -------
@@ -149,17 +167,30 @@ def membership_status(
     'not-current'
     >>> membership_status("2020-03", "", "", "", "2019")
     'not-current'
-    >>> membership_status("2020-03", "", "", "", "2020"), membership_status("2020-03", "", "", "", "2021")
+    >>> membership_status("2020-03", "", "", "", "2020-03"), membership_status("2020-03", "", "", "", "2021")
     ('current', 'unknown')
+    >>> at_end, during = ("2020-03", "", "", "", "2020"), ("2020-03", "", "", "", "2020")
+    >>> membership_status(*at_end), membership_status(*during, within=True)
+    ('unknown', 'current')
     >>> membership_status("2001", "2011-12-08", "", "", "2005", end_kind="mechanism-ended")
     'unknown'
+
+    A chair handing over in December 2010 is no longer chair at the end of 2010, though it was
+    during that year:
+
+    >>> membership_status("2009", "2010-12", "", "", "2010", succeeded_at="2010-12")
+    'not-current'
+    >>> membership_status("2009", "2010-12", "", "", "2010", succeeded_at="2010-12", within=True)
+    'current'
     """
     if as_of is None:
         return "current"
-    period = parse_date(as_of)
-    if start and PartialDate(start).earliest > period.latest:
+    first_day, last_day = _window(as_of, within)
+    if start and PartialDate(start).earliest > last_day:
         return "not-current"
-    if end and PartialDate(end).latest < period.earliest:
+    if end and PartialDate(end).latest < first_day:
+        return "not-current"
+    if succeeded_at and PartialDate(succeeded_at).earliest <= first_day:
         return "not-current"
     # a membership held at its stated start and at its stated end, whatever the sources' dates
     own_end = end if end_kind in ("stated", "derived") else ""
@@ -167,10 +198,7 @@ def membership_status(
     known_until = own_end or confirmed_until or start
     if not known_from or not known_until:
         return "unknown"
-    supported = (
-        PartialDate(known_from).earliest <= period.latest
-        and PartialDate(known_until).latest >= period.earliest
-    )
+    supported = PartialDate(known_from).earliest <= last_day and PartialDate(known_until).latest >= first_day
     return "current" if supported else "unknown"
 
 
@@ -183,6 +211,8 @@ def link_status(
     confirmed_from: str = "",
     confirmed_until: str = "",
     end_kind: str = "stated",
+    succeeded_at: str = "",
+    within: bool = False,
 ) -> str:
     """A link's status as of a date: :func:`membership_status` for a membership, else
     whether it has happened (:func:`is_active`).
@@ -195,5 +225,14 @@ def link_status(
     'unknown'
     """
     if relation == "membership":
-        return membership_status(start, end, confirmed_from, confirmed_until, as_of, end_kind=end_kind)
+        return membership_status(
+            start,
+            end,
+            confirmed_from,
+            confirmed_until,
+            as_of,
+            end_kind=end_kind,
+            succeeded_at=succeeded_at,
+            within=within,
+        )
     return "current" if is_active(relation, start, end, as_of) else "not-current"

@@ -35,7 +35,7 @@ itself).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pyoxigraph as ox
@@ -47,7 +47,16 @@ from mig_graph.network.periods import earliest_date, latest_date
 from mig_graph.records.dates import PartialDate
 from mig_graph.store import oxigraph_of
 
-__all__ = ["LinkRow", "TimelineEvent", "read_links", "read_node_attributes", "read_timeline", "select_rows"]
+__all__ = [
+    "ONE_HOLDER_ROLES",
+    "LinkRow",
+    "TimelineEvent",
+    "read_links",
+    "read_node_attributes",
+    "read_timeline",
+    "select_rows",
+    "with_successions",
+]
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,7 @@ class LinkRow:
     end_kind: str = ""
     confirmed_from: str = ""
     confirmed_until: str = ""
+    succeeded_at: str = ""
 
 
 @dataclass(frozen=True)
@@ -120,7 +130,7 @@ def read_links(dataset: Dataset) -> list[LinkRow]:
         Node identifiers (:func:`~mig_graph.network.labels.node_id`), the role's last IRI
         segment (``signatory`` for a signature), ISO dates, sorted space-separated source IRIs.
     """
-    return [
+    return with_successions(
         LinkRow(
             relation=row["relation"],
             actor=node_id(row["actor"]),
@@ -135,7 +145,53 @@ def read_links(dataset: Dataset) -> list[LinkRow]:
             confirmed_until=latest_date(row["confirmedUntil"].split()),
         )
         for row in select_rows(dataset, sparql.LINKS)
-    ]
+    )
+
+
+ONE_HOLDER_ROLES = frozenset({"chair"})
+"""Roles one member holds at a time (co-chairs have their own role, ``co-chair``)."""
+
+
+def with_successions(links: Iterable[LinkRow]) -> list[LinkRow]:
+    """The links, each term of a one-holder role given ``succeeded_at``: the start of the next
+    term of that role in the same process (the next chair's term ends the previous one's).
+
+    Parameters
+    ----------
+    links
+        Links as read.
+
+    Returns
+    -------
+    list of LinkRow
+        The same links, in the same order; ``succeeded_at`` set where a later term of the same
+        role and process has a stated start after this term's start and this term has no end
+        before it.
+
+    Examples
+    --------
+    >>> first = LinkRow("membership", "state/A", "process/p", "chair", "2009", "", "", "")
+    >>> second = LinkRow("membership", "state/B", "process/p", "chair", "2010-12", "", "", "")
+    >>> [link.succeeded_at for link in with_successions([first, second])]
+    ['2010-12', '']
+    """
+    links = list(links)
+    starts: dict[tuple[str, str], list[str]] = {}
+    for link in links:
+        if link.relation == "membership" and link.role in ONE_HOLDER_ROLES and link.start:
+            starts.setdefault((link.process, link.role), []).append(link.start)
+    result = []
+    for link in links:
+        later = [
+            start
+            for start in starts.get((link.process, link.role), ())
+            if link.start and PartialDate(start).earliest > PartialDate(link.start).latest
+        ]
+        following = earliest_date(later)
+        if following and not (link.end and PartialDate(link.end).latest < PartialDate(following).earliest):
+            link = replace(link, succeeded_at=following)
+        result.append(link)
+    return result
 
 
 def read_node_attributes(dataset: Dataset, nodes: Iterable[str]) -> dict[str, dict[str, Any]]:

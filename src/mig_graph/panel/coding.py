@@ -113,4 +113,6 @@ def _status(link: LinkRow, year: int) -> str:
         confirmed_from=link.confirmed_from,
         confirmed_until=link.confirmed_until,
         end_kind=link.end_kind or "stated",
+        succeeded_at=link.succeeded_at,
+        within=True,
     )

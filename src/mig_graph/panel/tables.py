@@ -310,6 +310,8 @@ def _links_behind(links: Sequence[LinkRow], year: int, code: int) -> list[LinkRo
             confirmed_from=link.confirmed_from,
             confirmed_until=link.confirmed_until,
             end_kind=link.end_kind or "stated",
+            succeeded_at=link.succeeded_at,
+            within=True,
         )
         == wanted
     ]
