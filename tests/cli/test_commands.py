@@ -112,7 +112,7 @@ def test_analyse_compare_adds_the_change_section(tmp_path, seed_nquads):
     assert result.exit_code == 0, result.stderr
     text = (out / "report.md").read_text(encoding="utf-8")
     assert "## Évolution de 2012 à toutes dates" in text
-    assert "16 liens gagnés, 0 perdus" in text
+    assert "28 liens gagnés, 0 perdus" in text
     refused = CliRunner().invoke(cli, ["analyse", seed_nquads, "--compare", "2012-13", "--out", str(out)])
     assert refused.exit_code == 2
 

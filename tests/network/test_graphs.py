@@ -7,16 +7,27 @@ import pytest
 from mig_graph.network import parse_scope, read_graphs, snapshot
 
 
-def test_as_of_2012_keeps_phase_one_target_governments_only(seed_dataset, graphs, seed_nodes):
+def test_as_of_2012_counts_only_what_the_sources_support_then(seed_dataset, graphs, seed_nodes):
+    """At the end of 2012: the phase-one target governments (from 2011) are of unknown status,
+    their only source being confirmed for 2011; phase two begins in February 2014; MiDIOCC's
+    members date from its creation (March 2020) and the Commission's members are confirmed only in
+    March 2020. IOM's membership of the UN system, stated by seeds dated before and after 2012,
+    is the one membership left."""
     then = read_graphs(seed_dataset, scope=parse_scope("all"), as_of="2012")
-    programme = set(then.bipartite[seed_nodes.programme])
-    assert programme >= seed_nodes.phase_1
-    assert not seed_nodes.phase_2 & programme
-    assert "process/midiocc" not in then.bipartite  # its members date from its creation, 2020-03
-    assert "org/coi" in then.bipartite  # undated memberships count at every date
+    unknown = {(link.actor, link.process) for link in then.unknown}
+    assert {(state, seed_nodes.programme) for state in seed_nodes.phase_1} <= unknown
+    assert not {(state, seed_nodes.programme) for state in seed_nodes.phase_2} & unknown
+    assert seed_nodes.programme not in then.bipartite
+    assert "process/midiocc" not in then.bipartite
+    assert {("state/COM", "org/coi"), ("state/FRA", "org/coi")} <= unknown
+    assert len(then.unknown) == then.bipartite.graph["unknown_status_links"] == 12
     assert seed_nodes.lima_declaration in then.bipartite  # signed in 2006
-    # 13 memberships + 38 participations (Lima 34, HLD 1, 2009 meeting 3) + 24 signatures
-    assert (then.bipartite.number_of_nodes(), then.bipartite.number_of_edges()) == (52, 75)
+    memberships = [
+        (u, v) for u, v, data in then.bipartite.edges(data=True) if data["relation"] == "membership"
+    ]
+    assert memberships == [("org/iom", "org/un-system")]
+    # 1 membership + 38 participations (Lima 34, HLD 1, 2009 meeting 3) + 24 signatures
+    assert (then.bipartite.number_of_nodes(), then.bipartite.number_of_edges()) == (41, 63)
     assert set(then.bipartite.edges()) == set(snapshot(graphs.bipartite, "2012").edges())
     assert [event.date for event in then.timeline][-1] == "2011"
     assert then.bipartite.graph["as_of"] == "2012"

@@ -89,17 +89,20 @@ def test_report_as_of_a_date(seed_dataset, tmp_path):
     write_report(read_graphs(seed_dataset, scope=parse_scope("all"), as_of="2012"), tmp_path, lang="en")
     text = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "Snapshot as of 2012" in text
-    assert "| actors and processes (bipartite) | 52 | 75 |" in text
+    assert "| actors and processes (bipartite) | 41 | 63 |" in text
+    assert "12 links have an unknown status as of 2012" in text
+    assert "By process: coi (5), mainstreaming-migration (7)." in text
+    assert (tmp_path / "unknown-status.csv").read_text(encoding="utf-8").count("\n") == 13
 
 
 def test_report_compares_two_dates(seed_dataset, graphs, tmp_path):
-    """``--compare 2012``: what the seed graph gained since 2012 (16 links, see test_change)."""
+    """``--compare 2012``: what the seed graph gained since 2012 (28 links, see test_change)."""
     before = read_graphs(seed_dataset, scope=parse_scope("all"), as_of="2012")
     write_report(graphs, tmp_path, lang="en", compare=before)
     text = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "## Change from 2012 to all dates" in text
-    assert "Between 2012 and all dates: 16 links gained, 0 lost; 4 processes appear, 0 disappear." in text
-    assert "| Seychelles (SYC) | 1 | 4 | +3 |" in text
+    assert "Between 2012 and all dates: 28 links gained, 0 lost; 6 processes appear, 0 disappear." in text
+    assert "| Seychelles (SYC) | 0 | 4 | +4 |" in text
     assert "| actor | 2012 | all dates | change |" in text
     write_report(graphs, tmp_path / "plain", lang="en")
     assert "## Change" not in (tmp_path / "plain" / "report.md").read_text(encoding="utf-8")
