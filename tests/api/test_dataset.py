@@ -101,7 +101,13 @@ def test_the_network_is_the_analysis_graph(seeds):
     assert graph.nodes["state/FRA"]["side"] == "actor"
     assert graph.graph["roles"] == "member"
     assert seeds.network(as_of="2006").graph["as_of"] == "2006"
-    with pytest.raises(ValueError, match="unknown role 'memebr'"):
+    assert {kind for _, kind in graph.nodes(data="kind")} == {"state", "inter-regional-forum"}
+    wider = seeds.network(include=["meetings"])
+    assert "meeting/lima-ministerial-2006" in wider
+    assert "meeting/lima-ministerial-2006" not in seeds.network()
+    with pytest.raises(ValueError, match="unknown --include 'meeting'"):
+        seeds.network(include="meeting")
+    with pytest.raises(ValueError, match=r"unknown --role 'memebr' \(did you mean 'member'\?\)"):
         seeds.network(roles=["memebr"])
 
 

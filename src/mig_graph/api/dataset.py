@@ -118,8 +118,14 @@ class Dataset:
             return result.graph
         return QueryRows(tuple(result.variables), tuple(result.rows))
 
-    def network(self, as_of: str | None = None, roles: Iterable[str] | None = None) -> networkx.Graph:
-        """The bipartite actor–process graph that ``mig-graph analyse`` and ``export`` use.
+    def network(
+        self,
+        as_of: str | None = None,
+        roles: Iterable[str] | None = None,
+        include: Iterable[str] | str | None = None,
+    ) -> networkx.Graph:
+        """The bipartite actor–process graph that ``mig-graph analyse`` and ``export`` use: by
+        default, states linked to the consultation mechanisms they belong to.
 
         Parameters
         ----------
@@ -130,6 +136,10 @@ class Dataset:
         roles
             Keep the links with one of these roles (``member``, ``observer``, ``chair``…;
             ``signatory`` for signatures); ``None``: every role.
+        include
+            The wider readings to add, as ``mig-graph analyse --include`` takes them:
+            ``organisations``, ``meetings``, ``declarations``, ``programmes``,
+            ``organisations-with-members``, or ``all``; ``None``: states and mechanisms only.
 
         Returns
         -------
@@ -142,7 +152,8 @@ class Dataset:
         Raises
         ------
         ValueError
-            A date not of those forms, or a role the controlled list does not have.
+            A date not of those forms, a role the controlled list does not have, or an unknown
+            reading to include.
 
         Examples
         --------
@@ -151,6 +162,6 @@ class Dataset:
         >>> sorted(graph["process/midiocc"])
         ['state/COM', 'state/FRA', 'state/MDG', 'state/MUS', 'state/SYC']
         """
-        from mig_graph.network import read_graphs
+        from mig_graph.network import parse_scope, read_graphs
 
-        return read_graphs(self.rdf, as_of=as_of, roles=roles).bipartite
+        return read_graphs(self.rdf, as_of=as_of, roles=roles, scope=parse_scope(include)).bipartite
