@@ -12,6 +12,7 @@ from mig_graph.cli.graph_commands import build, load, validate
 from mig_graph.cli.network_commands import analyse, export
 from mig_graph.cli.panel_commands import panel
 from mig_graph.cli.query_commands import push, queries, query
+from mig_graph.cli.release_commands import release
 from mig_graph.cli.site_commands import publish, serve
 
 __all__ = ["cli", "main"]
@@ -23,7 +24,20 @@ def cli() -> None:
     """mig-graph: a knowledge graph of global migration governance."""
 
 
-for _command in (build, validate, load, queries, query, push, publish, serve, analyse, export, panel):
+for _command in (
+    build,
+    validate,
+    load,
+    queries,
+    query,
+    push,
+    publish,
+    serve,
+    analyse,
+    export,
+    panel,
+    release,
+):
     cli.add_command(_command)
 
 

@@ -1,6 +1,10 @@
 """Describe the dataset for catalogues: VoID (statistics, partitions, dumps) and DCAT (distributions).
 
-The dataset's version and release date are the first heading of ``data/CHANGELOG.md``.
+The dataset's version and release date are the first heading of ``data/CHANGELOG.md``.  The facts
+every description shares (titles, description, creator, licence, keywords, coverage) are stated
+here once: the VoID/DCAT graph holds them, and the schema.org description of the landing page
+(:mod:`mig_graph.publish.schema_org`) and the citation files of a release are read from it or
+from these constants.
 """
 
 from __future__ import annotations
@@ -10,16 +14,54 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import OWL, RDF, XSD, Graph, Literal, URIRef
+from rdflib import OWL, RDF, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
 
 from mig_graph import paths
 from mig_graph.namespaces import BASE, ID, PREFIXES
 from mig_graph.rdf.formats import media_type
+from mig_graph.records.dates import PartialDate
 
-__all__ = ["DatasetVersion", "Distribution", "dataset_version", "describe_dataset"]
+__all__ = [
+    "CREATOR",
+    "DATASET",
+    "DESCRIPTION",
+    "KEYWORDS",
+    "LICENCE",
+    "TITLES",
+    "DatasetVersion",
+    "Distribution",
+    "dataset_version",
+    "describe_dataset",
+    "temporal_coverage",
+]
 
+DATASET = URIRef(f"{BASE}dataset")
 LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+TITLES = {
+    "en": "mig-graph: global migration governance",
+    "fr": "mig-graph : gouvernance mondiale des migrations",
+}
+DESCRIPTION = (
+    "Inter-State consultation mechanisms on migration (regional consultative processes, "
+    "inter-regional forums, global processes), their members, meetings, declarations and "
+    "programmes, with the source of every fact."
+)
+CREATOR = "mig-graph developers"
+KEYWORDS = (
+    "migration governance",
+    "regional consultative processes",
+    "inter-State consultation mechanisms",
+    "international organisations",
+    "memberships",
+    "network analysis",
+    "linked open data",
+    "knowledge graph",
+)
+PUBLIC_ACCESS = URIRef("http://publications.europa.eu/resource/authority/access-right/PUBLIC")
+"""The EU access-rights authority list's ``PUBLIC`` (DCAT-AP): anyone may download the dataset, free."""
+SPATIAL = {"en": "World", "fr": "Monde"}
+"""The area covered: the mechanisms of every world region and their member states."""
 VOCABULARIES = (
     "https://w3id.org/mig-graph/ontology#",
     "http://www.w3.org/ns/org#",
@@ -74,6 +116,31 @@ WHERE { ?s ?p ?o }
 _ENTITIES = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o FILTER(STRSTARTS(STR(?s), ?base)) }"
 _CLASSES = "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY ?class"
 _PROPERTIES = "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p"
+_DATES = """
+PREFIX time: <http://www.w3.org/2006/time#>
+SELECT DISTINCT ?date WHERE { ?instant time:inXSDgYear|time:inXSDgYearMonth|time:inXSDDate ?date }
+"""
+
+
+def temporal_coverage(graph: Graph) -> tuple[str, str] | None:
+    """The first and the last date the graph records, each of its own precision (``1945``,
+    ``2026-05``); ``None`` for a graph without dates.
+
+    >>> from rdflib import Namespace
+    >>> TIME = Namespace("http://www.w3.org/2006/time#")
+    >>> graph = Graph()
+    >>> _ = graph.add((URIRef("https://example.org/a"), TIME.inXSDgYear, Literal("1996", datatype=XSD.gYear)))
+    >>> day = Literal("2019-08-26", datatype=XSD.date)
+    >>> _ = graph.add((URIRef("https://example.org/b"), TIME.inXSDDate, day))
+    >>> temporal_coverage(graph)
+    ('1996', '2019-08-26')
+    """
+    dates = sorted({str(row[0]) for row in graph.query(_DATES)})
+    if not dates:
+        return None
+    first = min(dates, key=lambda date: (PartialDate(date).earliest, date))
+    last = max(dates, key=lambda date: (PartialDate(date).latest, date))
+    return first, last
 
 
 def _number(value) -> Literal:
@@ -109,8 +176,9 @@ def describe_dataset(
     description = Graph()
     for prefix, namespace in {**PREFIXES, "void": str(VOID), "dcat": str(DCAT)}.items():
         description.bind(prefix, namespace)
-    dataset = URIRef(f"{BASE}dataset")
+    dataset = DATASET
     _describe_release(description, dataset, release, site_url)
+    _add_coverage(description, dataset, graph)
     _add_statistics(description, dataset, graph)
     _add_distributions(description, dataset, distributions, site_url)
     return description
@@ -120,26 +188,17 @@ def _describe_release(description: Graph, dataset: URIRef, release: DatasetVersi
     """The dataset's titles, licence, publisher, dates, version, identifiers and vocabularies."""
     description.add((dataset, RDF.type, VOID.Dataset))
     description.add((dataset, RDF.type, DCAT.Dataset))
-    description.add((dataset, DCTERMS.title, Literal("mig-graph: global migration governance", lang="en")))
-    description.add(
-        (dataset, DCTERMS.title, Literal("mig-graph : gouvernance mondiale des migrations", lang="fr"))
-    )
-    description.add(
-        (
-            dataset,
-            DCTERMS.description,
-            Literal(
-                "Inter-State consultation mechanisms on migration (regional consultative processes, "
-                "inter-regional forums, global processes), their members, meetings, declarations and "
-                "programmes, with the source of every fact.",
-                lang="en",
-            ),
-        )
-    )
+    for language, title in TITLES.items():
+        description.add((dataset, DCTERMS.title, Literal(title, lang=language)))
+    description.add((dataset, DCTERMS.description, Literal(DESCRIPTION, lang="en")))
     description.add((dataset, DCTERMS.license, LICENCE))
     description.add((dataset, DCTERMS.publisher, URIRef(f"{BASE}")))
     description.add((URIRef(f"{BASE}"), RDF.type, FOAF.Organization))
-    description.add((URIRef(f"{BASE}"), FOAF.name, Literal("mig-graph developers")))
+    description.add((URIRef(f"{BASE}"), FOAF.name, Literal(CREATOR)))
+    description.add((dataset, DCTERMS.creator, URIRef(f"{BASE}")))
+    description.add((dataset, DCTERMS.accessRights, PUBLIC_ACCESS))
+    for keyword in KEYWORDS:
+        description.add((dataset, DCAT.keyword, Literal(keyword, lang="en")))
     description.add((dataset, DCTERMS.issued, Literal(release.issued, datatype=XSD.date)))
     description.add((dataset, DCTERMS.modified, Literal(release.modified, datatype=XSD.date)))
     description.add((dataset, OWL.versionInfo, Literal(release.version)))
@@ -151,6 +210,23 @@ def _describe_release(description: Graph, dataset: URIRef, release: DatasetVersi
         description.add((dataset, VOID.vocabulary, URIRef(vocabulary)))
     for example in EXAMPLES:
         description.add((dataset, VOID.exampleResource, ID[example]))
+
+
+def _add_coverage(description: Graph, dataset: URIRef, graph: Graph) -> None:
+    """The area covered, and the period from the first to the last date the graph records."""
+    spatial = URIRef(f"{BASE}dataset/spatial")
+    description.add((dataset, DCTERMS.spatial, spatial))
+    description.add((spatial, RDF.type, DCTERMS.Location))
+    for language, name in SPATIAL.items():
+        description.add((spatial, SKOS.prefLabel, Literal(name, lang=language)))
+    period = temporal_coverage(graph)
+    if period is None:
+        return
+    temporal = URIRef(f"{BASE}dataset/temporal")
+    description.add((dataset, DCTERMS.temporal, temporal))
+    description.add((temporal, RDF.type, DCTERMS.PeriodOfTime))
+    for predicate, date in zip((DCAT.startDate, DCAT.endDate), period, strict=True):
+        description.add((temporal, predicate, Literal(date, datatype=PartialDate(date).datatype)))
 
 
 def _add_statistics(description: Graph, dataset: URIRef, graph: Graph) -> None:

@@ -226,7 +226,11 @@ def render_entity(view: EntityView, labels: Labels, jsonld: str) -> str:
 
 
 def render_index(
-    counts: list[tuple[str, int]], entities: list[tuple[str, str, str, str]], triples: int, version: str
+    counts: list[tuple[str, int]],
+    entities: list[tuple[str, str, str, str]],
+    triples: int,
+    version: str,
+    dataset_jsonld: dict[str, object] | None = None,
 ) -> Iterator[str]:
     """The home page, in pieces to write one after another: what the dataset is, counts, a search by
     name and a browse by kind.
@@ -241,6 +245,9 @@ def render_index(
         The number of triples of the graph.
     version : str
         The dataset's version.
+    dataset_jsonld : dict, optional
+        The schema.org ``Dataset`` (:func:`~mig_graph.publish.schema_org.schema_org_dataset`),
+        embedded in the page's head for harvesters.
 
     Returns
     -------
@@ -266,6 +273,7 @@ def render_index(
         counts=counts,
         kinds=kinds,
         search_entries=search_entries,
+        dataset_jsonld=dataset_jsonld,
     )
 
 

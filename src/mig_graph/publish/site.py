@@ -35,6 +35,7 @@ from mig_graph.publish.pages import (
     render_entity,
     render_index,
 )
+from mig_graph.publish.schema_org import schema_org_dataset
 from mig_graph.publish.sitefiles import SiteFiles
 from mig_graph.publish.termpages import render_ontology, render_scheme
 from mig_graph.query.summary import class_counts
@@ -194,7 +195,9 @@ def publish(
         files.write(".well-known/void", void)
         files.write("dcat.ttl", void)
         listed = [entry for entry in index_entries if not entry[0].startswith(str(ID["instant/"]))]
-        pieces = render_index(class_counts(graph), listed, triples, release.version)
+        pieces = render_index(
+            class_counts(graph), listed, triples, release.version, schema_org_dataset(description)
+        )
         files.write_stream(
             "index.html", lambda out: out.writelines(piece.encode("utf-8") for piece in pieces)
         )

@@ -21,12 +21,13 @@ import time
 import urllib.error
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from mig_graph import __version__, paths
+from mig_graph import paths
 from mig_graph.errors import InputError, Location
 from mig_graph.namespaces import ID
 
@@ -38,12 +39,13 @@ __all__ = [
     "bind_parameters",
     "library",
     "load_query",
+    "parse_query_text",
     "run_local",
     "run_query",
     "run_remote",
 ]
 
-USER_AGENT = f"mig-graph/{__version__} (+https://w3id.org/mig-graph/)"
+USER_AGENT = f"mig-graph/{version('mig-graph')} (+https://w3id.org/mig-graph/)"
 _HEADER = re.compile(r"^#\s*(title|description):\s*(.+)$")
 _PARAM = re.compile(
     r"^#\s*param\s+(\w+)\s*\((entity|year|string)(?:,\s*\?(\w+))?\):\s*(.+?)(?:\s+Default:\s*(\S+))?\s*$"
@@ -98,6 +100,16 @@ def parse_query_file(path: Path) -> LibraryQuery:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise InputError(f"cannot read query: {error.strerror}", Location(path, 0)) from None
+    return parse_query_text(text, path.stem, path)
+
+
+def parse_query_text(text: str, name: str = "query", path: Path | None = None) -> LibraryQuery:
+    """A query from its text, with the parameters its header declares (if it has one).
+
+    >>> query = parse_query_text("# param year (year): a year\\nSELECT ?y WHERE { }")
+    >>> [(parameter.name, parameter.kind) for parameter in query.parameters]
+    [('year', 'year')]
+    """
     headers: dict[str, str] = {}
     parameters: list[Parameter] = []
     for line in text.splitlines():
@@ -106,11 +118,11 @@ def parse_query_file(path: Path) -> LibraryQuery:
         if match := _HEADER.match(line):
             headers[match.group(1)] = match.group(2).strip()
         elif match := _PARAM.match(line):
-            name, kind, variable, description, default = match.groups()
-            parameters.append(Parameter(name, kind, description.strip(), default, variable or name))
+            parameter, kind, variable, description, default = match.groups()
+            parameters.append(Parameter(parameter, kind, description.strip(), default, variable or parameter))
     return LibraryQuery(
-        name=path.stem,
-        title=headers.get("title", path.stem),
+        name=name,
+        title=headers.get("title", name),
         description=headers.get("description", ""),
         text=text,
         parameters=tuple(parameters),
@@ -310,14 +322,15 @@ def run_remote(endpoint: str, text: str, *, timeout: float = 60.0, retries: int 
 
 
 def run_query(
-    name_or_path: str,
+    name_or_path: str | LibraryQuery,
     values: Mapping[str, str] | None = None,
     *,
     dataset: Dataset | None = None,
     endpoint: str | None = None,
 ) -> QueryResult:
-    """Load a library query (or file), bind its parameters and run it here or on ``endpoint``."""
-    query = load_query(name_or_path)
+    """Load a library query (or file), or take the query given, bind its parameters and run it
+    here or on ``endpoint``."""
+    query = name_or_path if isinstance(name_or_path, LibraryQuery) else load_query(name_or_path)
     if endpoint is not None:
 
         def run(text: str) -> QueryResult:
