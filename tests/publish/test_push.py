@@ -31,8 +31,6 @@ from store_servers import UNION_GRAPH, StoreServer, oxigraph_server, virtuoso_se
 EXPECTED = Path(__file__).parents[1] / "data" / "queries"
 STORES = ("oxigraph", "virtuoso")
 VOCAB = "https://w3id.org/mig-graph/vocab"
-# Each store's known wrong answer, with the store's version and the reason (README: "A larger store").
-STORE_BUGS: dict[tuple[str, str], str] = {}
 
 
 def _invoke(*arguments: str):
@@ -81,15 +79,21 @@ def test_store_holds_one_named_graph_per_source_and_the_union(pushed_store, stor
     assert VOCAB in sizes
 
 
-@pytest.mark.parametrize("name", sorted(library()))
-def test_library_query_gives_the_embedded_result_on_the_store(request, pushed_store, name, normalised_csv):
-    reason = STORE_BUGS.get((request.node.callspec.params["pushed_store"], name))
-    if reason:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
-    remote = _invoke("query", name, "--format", "csv", *pushed_store.query_options())
+WITH_PARAMS = sorted((EXPECTED / "with-params").glob("*.csv"))
+CASES = [(name, EXPECTED / f"{name}.csv") for name in sorted(library())] + [
+    (path.stem, path) for path in WITH_PARAMS
+]
+
+
+@pytest.mark.parametrize(("case", "expected"), CASES, ids=[case for case, _ in CASES])
+def test_library_query_gives_the_embedded_result_on_the_store(pushed_store, case, expected, normalised_csv):
+    """Every library query, and each ``with-params/NAME--key=value.csv`` with its parameters."""
+    name, *bindings = case.split("--")
+    options = [argument for binding in bindings for argument in ("--param", binding)]
+    remote = _invoke("query", name, *options, "--format", "csv", *pushed_store.query_options())
     assert remote.exit_code == 0, remote.stderr
     header, *rows = normalised_csv(remote.stdout)
-    expected_header, *expected_rows = normalised_csv((EXPECTED / f"{name}.csv").read_text(encoding="utf-8"))
+    expected_header, *expected_rows = normalised_csv(expected.read_text(encoding="utf-8"))
     assert (header, sorted(rows)) == (expected_header, sorted(expected_rows))
 
 
@@ -144,11 +148,11 @@ def test_a_store_that_refuses_its_default_graph_gets_a_hint(pushed_store, seed_n
 class _ForgetfulStore(BaseHTTPRequestHandler):
     """Accepts every Graph Store request and then holds nothing: every count it answers is 0."""
 
-    requests: ClassVar[list[tuple[str, str]]] = []
+    requests: ClassVar[list[tuple[str, str, int]]] = []
 
     def _accept(self):
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        type(self).requests.append((self.command, self.path))
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        type(self).requests.append((self.command, self.path, body.count(b"\n")))
         self.send_response(204)
         self.end_headers()
 
@@ -190,7 +194,10 @@ def test_counts_the_store_does_not_hold_are_an_error(seed_nquads):
         "error: the store holds other counts than were sent: https://w3id.org/mig-graph/id/source/" in message
     )
     assert "default graph: 0 of 3323" in message
-    assert [method for method, _ in _ForgetfulStore.requests].count("PUT") == 21
+    # the default graph emptied first, then the 20 named graphs, then the union: one request each
+    assert _ForgetfulStore.requests[0] == ("PUT", "/store?default", 0)
+    assert [method for method, _, _ in _ForgetfulStore.requests] == ["PUT"] * 22
+    assert _ForgetfulStore.requests[-1][1:] == ("/store?default", 3323)
 
 
 def test_push_without_a_query_endpoint_says_the_counts_were_not_read_back(seed_nquads, tmp_path):

@@ -2,10 +2,10 @@
 
 Each source's named graph is sent with ``PUT <store>?graph=<source IRI>`` (replacing what the
 store held under that name), and the union with ``PUT <store>?default``, so that queries on the
-store see the same default graph as on the embedded one.  A store that refuses to replace its
-default graph (Virtuoso answers HTTP 500) gets the union in a named graph of the caller's
-choosing instead (``union_graph``); queries then name it as their default graph
-(``default-graph-uri``).
+store see the same default graph as on the embedded one.  The default graph is emptied first, so
+a store that refuses to replace it (Virtuoso answers HTTP 500) says so before anything is
+written; such a store gets the union in a named graph of the caller's choosing instead
+(``union_graph``), which queries then name as their default graph (``default-graph-uri``).
 
 A large graph goes in chunks of ``chunk_size`` triples: the first replaces the graph (``PUT``),
 the others are added to it (``POST``), so no request body holds more than one chunk.  The graphs
@@ -143,6 +143,8 @@ def push_dataset(
     sizes = graph_sizes(dataset)
     if union_graph is not None and union_graph in sizes:
         raise InputError(f"--union-graph {union_graph} is the name of one of the graph's own named graphs")
+    if union_graph is None:
+        _clear_default_graph(store_url, timeout)
     sent: dict[str, int] = {}
     for name in sizes:
         source = ox.DefaultGraph() if name == DEFAULT_GRAPH else ox.NamedNode(name)
@@ -152,16 +154,23 @@ def push_dataset(
         chunks = _chunks((quad.triple for quad in quads), chunk_size) if sizes[name] else iter([[]])
         sent[target] = 0
         for number, chunk in enumerate(chunks):
-            try:
-                _send(_target(store_url, target), "PUT" if number == 0 else "POST", chunk, timeout)
-            except RemoteError as error:
-                refused = target == DEFAULT_GRAPH and number == 0 and "HTTP" in str(error)
-                raise RemoteError(str(error) + (_REFUSED_DEFAULT if refused else "")) from None
+            _send(_target(store_url, target), "PUT" if number == 0 else "POST", chunk, timeout)
             sent[target] += len(chunk)
             if on_chunk is not None:
                 on_chunk(target, len(chunk))
     stored = stored_sizes(query_endpoint, list(sent)) if query_endpoint else {}
     return [PushedGraph(name, count, stored.get(name)) for name, count in sent.items()]
+
+
+def _clear_default_graph(store_url: str, timeout: float) -> None:
+    """Empty the store's default graph before anything else is sent, so that a store refusing to
+    replace it says so at once, with nothing written (and in answer to an empty body: Virtuoso
+    answers a large one before reading it, and the client sees its connection broken)."""
+    try:
+        _send(_target(store_url, DEFAULT_GRAPH), "PUT", [], timeout)
+    except RemoteError as error:
+        hint = _REFUSED_DEFAULT if " answered HTTP " in str(error) else ""
+        raise RemoteError(str(error) + hint) from None
 
 
 def stored_sizes(query_endpoint: str, names: list[str]) -> dict[str, int]:
