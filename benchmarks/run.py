@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import tempfile
@@ -193,6 +194,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     arguments = parser.parse_args()
     sections: list[str] = []
+    kept = _other_sections(arguments.out)
     with tempfile.TemporaryDirectory() as scratch:
         for size in arguments.sizes:
             nquads = Path(scratch) / f"synthetic-{size}.nq"
@@ -210,8 +212,18 @@ def main() -> None:
                 print(f"{size}: {stage} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
             sections.append(_section(size, quads, results))
             # written after each size, so that a long run leaves its finished sizes behind
-            arguments.out.write_text(_header(arguments) + "\n".join(sections), encoding="utf-8")
+            arguments.out.write_text(_header(arguments) + "\n".join(sections) + kept, encoding="utf-8")
     print(arguments.out.read_text(encoding="utf-8"))
+
+
+def _other_sections(path: Path) -> str:
+    """The sections of the results file that other benchmarks wrote (``benchmarks/push.py``)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    parts = re.split(r"^(?=## )", text, flags=re.MULTILINE)
+    return "".join("\n" + part for part in parts if part.startswith("## ") and not _OWN.match(part))
+
+
+_OWN = re.compile(r"## [\d,]+ quads \(scale")
 
 
 def _section(size: int, quads: int, results: dict[str, dict | None]) -> str:

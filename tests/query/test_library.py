@@ -1,18 +1,15 @@
 """The query library and `mig-graph query`: expected results, parameters, formats, remote endpoints.
 
-The remote tests start a real Oxigraph server (PyPI package ``oxigraph``) on loopback, push the
-graph into it over the Graph Store Protocol, and run the whole library there.
+The whole library on real stores (Oxigraph server, Virtuoso), after `push`, is tested in
+``tests/publish/test_push.py``; here, a misbehaving endpoint on loopback tests the retries and errors.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 import socket
-import subprocess
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -193,63 +190,13 @@ def test_query_runs_on_given_rdf_files(dist_dir, normalised_csv):
     )
 
 
-# -- a real Oxigraph server -----------------------------------------------------------------------
+# -- remote endpoints (the real stores are in tests/publish/test_push.py) --------------------------
 
 
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def oxigraph_server(tmp_path_factory, seed_nquads) -> Iterator[str]:
-    """``oxigraph serve`` on a free loopback port, holding the graph pushed by ``mig-graph push``."""
-    executable = shutil.which("oxigraph") or str(Path(__import__("sys").executable).parent / "oxigraph")
-    port = _free_port()
-    location = tmp_path_factory.mktemp("oxigraph")
-    process = subprocess.Popen(
-        [executable, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
-        pushed = _invoke("push", "--endpoint", f"{base}/store", seed_nquads)
-        assert pushed.exit_code == 0, pushed.stderr
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def test_push_loads_one_named_graph_per_source(oxigraph_server, built):
-    result = run_remote(
-        f"{oxigraph_server}/query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
-    )
-    expected = sorted(
-        str(g.identifier)
-        for g in built.dataset.graphs()
-        if len(g) and "urn:x-rdflib" not in str(g.identifier)
-    )
-    assert [str(row[0]) for row in result.rows] == expected
-    count = run_remote(f"{oxigraph_server}/query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-    assert int(str(count.rows[0][0])) == len(built.graph)
-
-
-@pytest.mark.parametrize("name", sorted(library()))
-def test_library_query_gives_the_same_result_on_an_oxigraph_server(oxigraph_server, name, normalised_csv):
-    remote = _invoke("query", name, "--format", "csv", "--endpoint", f"{oxigraph_server}/query")
-    assert remote.exit_code == 0, remote.stderr
-    assert normalised_csv(remote.stdout) == normalised_csv(
-        (EXPECTED / f"{name}.csv").read_text(encoding="utf-8")
-    )
 
 
 # -- a misbehaving endpoint: retries, user agent, errors ------------------------------------------

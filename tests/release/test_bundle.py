@@ -222,4 +222,3 @@ def test_the_command_writes_the_bundle_with_its_panels(tmp_path, seed_nquads):
     )  # fmt: skip
     assert with_dta.returncode == 0, with_dta.stderr
     assert (tmp_path / "x" / folder.name / "panels" / "state_year.dta").is_file()
-    assert "Traceback" not in refused.stderr

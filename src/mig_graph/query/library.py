@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import time
 import urllib.error
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -281,12 +281,25 @@ def _run_rdflib(dataset: Dataset, text: str) -> QueryResult:
     return QueryResult("select", variables=variables, rows=rows)
 
 
-def run_remote(endpoint: str, text: str, *, timeout: float = 60.0, retries: int = 3) -> QueryResult:
-    """Run a query on a SPARQL 1.1 endpoint, retrying on 429/503 as Retry-After asks."""
+def run_remote(
+    endpoint: str,
+    text: str,
+    *,
+    timeout: float = 60.0,
+    retries: int = 3,
+    default_graphs: Sequence[str] = (),
+) -> QueryResult:
+    """Run a query on a SPARQL 1.1 endpoint, retrying on 429/503 as Retry-After asks.
+
+    ``default_graphs`` are sent as the protocol's ``default-graph-uri`` parameters: the query's
+    default graph is then their merge (on a store that holds the union in a named graph).
+    """
     from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
     client = SPARQLWrapper(endpoint, agent=USER_AGENT)
+    for graph in default_graphs:
+        client.addParameter("default-graph-uri", graph)
     client.setQuery(text)
     client.setTimeout(int(timeout))
     client.setMethod("POST")
@@ -327,14 +340,15 @@ def run_query(
     *,
     dataset: Dataset | None = None,
     endpoint: str | None = None,
+    default_graphs: Sequence[str] = (),
 ) -> QueryResult:
     """Load a library query (or file), or take the query given, bind its parameters and run it
-    here or on ``endpoint``."""
+    here or on ``endpoint`` (with ``default_graphs`` as its ``default-graph-uri``)."""
     query = name_or_path if isinstance(name_or_path, LibraryQuery) else load_query(name_or_path)
     if endpoint is not None:
 
         def run(text: str) -> QueryResult:
-            return run_remote(endpoint, text)
+            return run_remote(endpoint, text, default_graphs=default_graphs)
 
     else:
         if dataset is None:
