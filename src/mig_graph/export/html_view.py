@@ -4,9 +4,9 @@ Colours by kind, labels in English or French, filters by process and role, a yea
 keeps the links active in that year (the rule of :func:`mig_graph.network.is_active`, in
 JavaScript).  Labels are placed largest node first, each only where it overlaps no other label
 and no other node or, failing that, no node as large (the rest show on hover); filtering to a
-process zooms to it and its neighbours; a button saves the picture as drawn as an SVG file.  The page is the template
-``network_view.html.j2`` on the base layout; its data goes through the ``json_script`` filter.
-The layout is seeded, so the same graph gives the same bytes.
+process zooms to it and its neighbours; a button saves the picture as drawn as an SVG file.  The
+page is the template ``network_view.html.j2`` on the base layout; its data goes through the
+``json_script`` filter.  The layout is seeded, so the same graph gives the same bytes.
 """
 
 from __future__ import annotations
