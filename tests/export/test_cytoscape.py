@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from mig_graph.export import export_graph
+from mig_graph.network.layout import drawing
 
 
 def test_cytoscape_json_has_the_elements_cytoscape_js_expects(graph, tmp_path):
@@ -18,3 +19,24 @@ def test_cytoscape_json_has_the_elements_cytoscape_js_expects(graph, tmp_path):
     assert len(set(edge_ids) | set(ids)) == len(edge_ids) + len(ids)  # ids unique across elements
     assert all({edge["data"]["source"], edge["data"]["target"]} <= set(ids) for edge in edges)
     assert all(isinstance(node["data"]["label"], str) and node["classes"] for node in nodes)
+
+
+def test_cytoscape_nodes_have_the_views_positions_and_colours(graph, tmp_path):
+    (path,) = export_graph(graph, "cyjs", tmp_path / "graph.cyjs")
+    nodes = json.loads(path.read_text(encoding="utf-8"))["elements"]["nodes"]
+    drawn = drawing(graph)
+    assert [node["position"] for node in nodes] == [{"x": d.x, "y": d.y} for d in drawn.values()]
+    assert [(node["data"]["color"], node["data"]["size"]) for node in nodes] == [
+        (d.colour, d.radius) for d in drawn.values()
+    ]
+
+
+def test_cytoscape_positions_of_two_nodes_of_the_bipartite_graph(graphs, tmp_path):
+    (path,) = export_graph(graphs.bipartite, "cyjs", tmp_path / "bipartite.cyjs")
+    elements = json.loads(path.read_text(encoding="utf-8"))["elements"]
+    nodes = {node["data"]["id"]: node for node in elements["nodes"]}
+    ecuador, programme = nodes["state/ECU"], nodes["programme/mainstreaming-migration"]
+    assert ecuador["position"] == {"x": 417.4, "y": 356.7}  # y down, as in the view
+    assert (ecuador["data"]["color"], ecuador["data"]["size"]) == ("#1f77b4", 6.8)
+    assert programme["position"] == {"x": 344.5, "y": 463.8}
+    assert (programme["data"]["color"], programme["data"]["size"]) == ("#d62728", 9.3)

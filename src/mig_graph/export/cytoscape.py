@@ -1,4 +1,9 @@
-"""Cytoscape.js elements JSON (``{"elements": {"nodes": [...], "edges": [...]}}``)."""
+"""Cytoscape.js elements JSON (``{"elements": {"nodes": [...], "edges": [...]}}``).
+
+Each node has the view's picture: ``position`` (the seeded layout, y down as Cytoscape draws it),
+and in its ``data`` its ``color`` (``#rrggbb``, its kind's colour) and ``size`` (its radius), for a
+style such as ``background-color: data(color)``.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,14 @@ import networkx as nx
 
 from mig_graph.export.sink import Sink, check_attributes, json_text
 from mig_graph.network import display_name
+from mig_graph.network.layout import drawing
 
 __all__ = ["SINK", "write_cytoscape"]
 
 
 def write_cytoscape(graph: nx.Graph, path: Path) -> Path:
-    """Cytoscape.js elements JSON: nodes ``{"data": {"id", "label", …}, "classes": kind}``,
+    """Cytoscape.js elements JSON: nodes ``{"data": {"id", "label", "color", "size", …},
+    "position": {"x", "y"}, "classes": kind}``,
     edges ``{"data": {"id", "source", "target", …}}``; load with ``cy.json(…)`` or
     ``cytoscape({elements: json.elements})``.
 
@@ -30,9 +37,17 @@ def write_cytoscape(graph: nx.Graph, path: Path) -> Path:
         ``path``.
     """
     check_attributes(graph)
+    drawn = drawing(graph)
     nodes = [
         {
-            "data": {"id": node, "label": display_name(data, short=False), **data},
+            "data": {
+                "id": node,
+                "label": display_name(data, short=False),
+                "color": drawn[node].colour,
+                "size": drawn[node].radius,
+                **data,
+            },
+            "position": {"x": drawn[node].x, "y": drawn[node].y},
             "classes": data.get("kind", ""),
         }
         for node, data in graph.nodes(data=True)

@@ -1,6 +1,10 @@
 """GEXF 1.2 (Gephi); on the bipartite graph, dynamic: each edge lives from its start (and, for a
 membership, until its end), each node from its first edge's start.
 
+Every node carries the view's picture in GEXF's viz namespace: ``viz:position`` (the seeded
+layout, y pointing up as Gephi reads it), ``viz:color`` (its kind's colour) and ``viz:size``
+(its radius), so that Gephi opens the picture the view and the report draw.
+
 Output is deterministic: GEXF's ``lastmodifieddate`` is left out.
 """
 
@@ -13,6 +17,7 @@ import networkx as nx
 
 from mig_graph.export.sink import Sink, check_attributes
 from mig_graph.network import display_name
+from mig_graph.network.layout import NodeDrawing, drawing
 from mig_graph.records.dates import PartialDate
 
 __all__ = ["SINK", "write_gexf"]
@@ -68,8 +73,19 @@ def _static_copy(graph: nx.Graph) -> nx.Graph:
     return written
 
 
+def _viz(drawn: NodeDrawing) -> dict[str, dict[str, float] | float]:
+    """A node's ``viz`` attribute as NetworkX writes it: position (y up), colour and size."""
+    red, green, blue = drawn.rgb
+    return {
+        "position": {"x": drawn.x, "y": drawn.y_up, "z": 0.0},
+        "color": {"r": red, "g": green, "b": blue, "a": 1.0},
+        "size": drawn.radius,
+    }
+
+
 def write_gexf(graph: nx.Graph, path: Path) -> Path:
-    """GEXF 1.2 (``1.2draft``), dynamic when the edges have dates (the bipartite graph).
+    """GEXF 1.2 (``1.2draft``), dynamic when the edges have dates (the bipartite graph), each
+    node with its ``viz:position``, ``viz:color`` and ``viz:size``.
 
     Parameters
     ----------
@@ -88,6 +104,8 @@ def write_gexf(graph: nx.Graph, path: Path) -> Path:
         "start" in data and "relation" in data for _, _, data in graph.edges(data=True)
     )
     written = _dynamic_copy(graph) if dated else _static_copy(graph)
+    for node, drawn in drawing(graph).items():
+        written.nodes[node]["viz"] = _viz(drawn)
     text = "\n".join(nx.generate_gexf(written, encoding="utf-8", version="1.2draft"))
     text = re.sub(r' lastmodifieddate="[^"]*"', "", text, count=1)
     path.write_text(text + "\n", encoding="utf-8")

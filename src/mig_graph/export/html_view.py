@@ -2,9 +2,11 @@
 
 Colours by kind, labels in English or French, filters by process and role, a year slider that
 keeps the links active in that year (the rule of :func:`mig_graph.network.is_active`, in
-JavaScript).  The page is the template ``network_view.html.j2`` on the base layout; its data
-goes through the ``json_script`` filter.  The layout is seeded, so the same graph gives the
-same bytes.
+JavaScript).  Labels are placed largest node first, each only where it overlaps no other label
+and no other node or, failing that, no node as large (the rest show on hover); filtering to a
+process zooms to it and its neighbours; a button saves the picture as drawn as an SVG file.  The
+page is the template ``network_view.html.j2`` on the base layout; its data goes through the
+``json_script`` filter.  The layout is seeded, so the same graph gives the same bytes.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from typing import Any
 import networkx as nx
 
 from mig_graph.export.sink import Sink, check_attributes
-from mig_graph.network import KIND_COLOURS, KIND_LABELS, display_name, distinct_names, layout
+from mig_graph.network import KIND_COLOURS, KIND_LABELS, display_name, distinct_names
+from mig_graph.network.layout import FALLBACK_COLOUR, NodeDrawing, drawing
 from mig_graph.rendering import render
 
 __all__ = ["SINK", "view_data", "write_html"]
@@ -24,13 +27,16 @@ _LANGUAGES = ("en", "fr")
 
 
 def _view_node(
-    graph: nx.Graph, node: str, data: dict[str, Any], position: Any, short: dict[str, str]
+    graph: nx.Graph, node: str, data: dict[str, Any], drawn: NodeDrawing, short: dict[str, str]
 ) -> dict[str, Any]:
-    """A node as the view's script reads it: position, kind, links, labels in both languages."""
+    """A node as the view's script reads it: position, radius, colour, kind, links, labels in
+    both languages."""
     return {
         "id": node,
-        "x": position[0],
-        "y": position[1],
+        "x": drawn.x,
+        "y": drawn.y,
+        "r": drawn.radius,
+        "colour": drawn.colour,
         "side": data.get("side", ""),
         "kind": data.get("kind", ""),
         "iri": data.get("iri", ""),
@@ -42,7 +48,8 @@ def _view_node(
 
 
 def view_data(graph: nx.Graph) -> dict[str, Any]:
-    """The data the view draws: nodes (seeded positions), edges, kind colours, roles, years.
+    """The data the view draws: nodes (seeded positions, radii and colours of
+    :func:`mig_graph.network.layout.drawing`), edges, kind colours, roles, years.
 
     Parameters
     ----------
@@ -56,11 +63,11 @@ def view_data(graph: nx.Graph) -> dict[str, Any]:
         present in the colours' order: the legend's, as ``json_script`` sorts keys), ``roles``
         (sorted) and ``years`` (first and last, or empty when nothing is dated).
     """
-    positions = layout(graph)
+    drawn = drawing(graph)
     attributes = [data for _, data in graph.nodes(data=True)]
     shorts = {lang: distinct_names(attributes, lang, limit=32) for lang in _LANGUAGES}
     nodes = [
-        _view_node(graph, node, data, positions[node], {lang: shorts[lang][index] for lang in _LANGUAGES})
+        _view_node(graph, node, data, drawn[node], {lang: shorts[lang][index] for lang in _LANGUAGES})
         for index, (node, data) in enumerate(graph.nodes(data=True))
     ]
     edges = [
@@ -84,7 +91,7 @@ def view_data(graph: nx.Graph) -> dict[str, Any]:
         "name": str(graph.graph.get("name", "")),
         "nodes": nodes,
         "edges": edges,
-        "colours": {kind: KIND_COLOURS.get(kind, "#444444") for kind in kinds},
+        "colours": {kind: KIND_COLOURS.get(kind, FALLBACK_COLOUR) for kind in kinds},
         "kinds": kinds,
         "roles": sorted({role for edge in edges for role in edge["role"].split()}),
         "years": [min(years), max(years)] if years else [],

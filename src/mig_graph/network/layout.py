@@ -1,4 +1,5 @@
-"""How graphs are drawn: node positions and colours, shared by the interactive view and the plots.
+"""How graphs are drawn: node positions, sizes and colours, shared by the interactive view, the
+plots and the exports that carry positions (GEXF, GraphML, Cytoscape.js).
 
 >>> import networkx as nx
 >>> positions = layout(nx.path_graph(3))
@@ -9,13 +10,23 @@ True
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import networkx as nx
 
 from mig_graph.network.labels import KINDS
 from mig_graph.network.seed import SEED
 
-__all__ = ["KIND_COLOURS", "layout", "most_linked"]
+__all__ = [
+    "CANVAS",
+    "FALLBACK_COLOUR",
+    "KIND_COLOURS",
+    "NodeDrawing",
+    "drawing",
+    "layout",
+    "most_linked",
+    "node_radius",
+]
 
 _PALETTE = (
     "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
@@ -121,4 +132,82 @@ def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     return {
         node: (round(40 + 920 * u / span, 1), round(40 + 920 * v / span, 1))
         for node, (u, v) in placed.items()
+    }
+
+
+FALLBACK_COLOUR = "#444444"
+"""The colour of a node whose kind has none in :data:`KIND_COLOURS`."""
+
+CANVAS = 1000.0
+"""The side of the square the layout's positions are in (x right, y down, as on a screen)."""
+
+
+def node_radius(degree: int) -> float:
+    """A node's radius on the canvas: grows with the square root of its number of links.
+
+    >>> node_radius(0), node_radius(4), node_radius(25)
+    (4.0, 7.2, 12.0)
+    """
+    return round(4 + 1.6 * math.sqrt(degree), 1)
+
+
+@dataclass(frozen=True)
+class NodeDrawing:
+    """How a node is drawn: its centre on the canvas (y down), radius and colour (``#rrggbb``)."""
+
+    x: float
+    y: float
+    radius: float
+    colour: str
+
+    @property
+    def rgb(self) -> tuple[int, int, int]:
+        """The colour as red, green and blue, 0–255.
+
+        >>> NodeDrawing(0, 0, 1, "#1f77b4").rgb
+        (31, 119, 180)
+        """
+        return int(self.colour[1:3], 16), int(self.colour[3:5], 16), int(self.colour[5:7], 16)
+
+    @property
+    def y_up(self) -> float:
+        """The height above the canvas' bottom edge, for tools whose y axis points up (Gephi).
+
+        >>> NodeDrawing(10, 40, 1, "#000000").y_up
+        960.0
+        """
+        return round(CANVAS - self.y, 1)
+
+
+def drawing(graph: nx.Graph) -> dict[str, NodeDrawing]:
+    """How every node is drawn: the positions of :func:`layout`, a radius by number of links
+    (:func:`node_radius`) and the colour of its kind; what the view and every export with
+    positions share.
+
+    Parameters
+    ----------
+    graph
+        Any graph; a node's ``kind`` attribute picks its colour.
+
+    Returns
+    -------
+    dict
+        Node → :class:`NodeDrawing`, in the graph's node order.
+
+    Examples
+    --------
+    >>> graph = nx.Graph([("a", "b")])
+    >>> graph.nodes["a"]["kind"] = "state"
+    >>> drawing(graph)["a"].colour == KIND_COLOURS["state"], drawing(graph)["b"].colour
+    (True, '#444444')
+    """
+    positions = layout(graph)
+    return {
+        node: NodeDrawing(
+            positions[node][0],
+            positions[node][1],
+            node_radius(graph.degree(node)),
+            KIND_COLOURS.get(data.get("kind", ""), FALLBACK_COLOUR),
+        )
+        for node, data in graph.nodes(data=True)
     }
