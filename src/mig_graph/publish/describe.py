@@ -39,6 +39,10 @@ organisation, event, document or post; the one naming the member, participant, s
 holder; the role's)."""
 
 _VOCABULARY_GRAPH = "https://w3id.org/mig-graph/vocab"
+_IMPLICIT = {  # datatypes the formats write without naming them
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
+    "http://www.w3.org/2001/XMLSchema#string",
+}
 
 
 @dataclass
@@ -107,31 +111,36 @@ def describe(store: ox.Store, iri: str, dependents: Iterable[str] = ()) -> Descr
     )
     described = set(own)
     for node in relations:
-        parts = [node] + sorted(
-            quad.object.value
-            for quad in store.quads_for_pattern(ox.NamedNode(node), None, None, ox.DefaultGraph())
-            if isinstance(quad.object, ox.NamedNode) and owner(quad.object.value) == node
-        )
+        parts = [
+            node,
+            *sorted(
+                quad.object.value
+                for quad in store.quads_for_pattern(ox.NamedNode(node), None, None, ox.DefaultGraph())
+                if isinstance(quad.object, ox.NamedNode) and owner(quad.object.value) == node
+            ),
+        ]
         for part in parts:
             if part not in described:
                 described.add(part)
                 _read(store, description, ox.NamedNode(part))
     for node in sorted(pointing - set(relations)):
         for subject in description.subjects:
-            for quad in store.quads_for_pattern(
-                ox.NamedNode(node), None, ox.NamedNode(subject), ox.DefaultGraph()
-            ):
+            for quad in store.quads_for_pattern(ox.NamedNode(node), None, ox.NamedNode(subject), None):
                 triple = ox.Triple(quad.subject, quad.predicate, quad.object)
-                for source in store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None):
-                    if not isinstance(source.graph_name, ox.DefaultGraph):
-                        if source.graph_name.value != _VOCABULARY_GRAPH:
-                            description.sources.setdefault(triple, []).append(source.graph_name.value)
-                description.sources.setdefault(triple, [])
+                sources = description.sources.setdefault(triple, [])
+                graph = quad.graph_name
+                if isinstance(graph, ox.NamedNode) and graph.value != _VOCABULARY_GRAPH:
+                    sources.append(graph.value)
     description.relations = relations
     rank = {subject: position for position, subject in enumerate(description.subjects)}
     description.triples = sorted(
         description.sources,
-        key=lambda t: (rank.get(t.subject.value, len(rank)), t.subject.value, t.predicate.value, str(t.object)),
+        key=lambda t: (
+            rank.get(t.subject.value, len(rank)),
+            t.subject.value,
+            t.predicate.value,
+            str(t.object),
+        ),
     )
     for sources in description.sources.values():
         sources.sort()
@@ -146,7 +155,7 @@ def _prefixes(triples: Iterable[ox.Triple]) -> dict[str, str]:
         for term in (triple.subject, triple.predicate, triple.object):
             iri = term.value if isinstance(term, ox.NamedNode) else ""
             if isinstance(term, ox.Literal):
-                iri = term.datatype.value
+                iri = "" if term.language or term.datatype.value in _IMPLICIT else term.datatype.value
             for prefix, namespace in namespaces:
                 if iri.startswith(namespace) and prefix not in ("id", "vocab"):
                     used[prefix] = namespace

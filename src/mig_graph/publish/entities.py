@@ -47,10 +47,14 @@ def dependents_of(store: ox.Store, iri: str) -> list[str]:
         neighbours += [quad.subject for quad in store.quads_for_pattern(None, None, node, ox.DefaultGraph())]
         for term in neighbours:
             value = term.value if isinstance(term, ox.NamedNode) else ""
-            if value.startswith(iri + "/") and value not in found and owner(value) == iri:
-                if next(store.quads_for_pattern(term, None, None, ox.DefaultGraph()), None) is not None:
-                    found.add(value)
-                    frontier.append(value)
+            if (
+                value.startswith(iri + "/")
+                and value not in found
+                and owner(value) == iri
+                and next(store.quads_for_pattern(term, None, None, ox.DefaultGraph()), None) is not None
+            ):
+                found.add(value)
+                frontier.append(value)
     return sorted(found)
 
 
@@ -117,7 +121,6 @@ class EntityDocuments:
     def document(self, path: str) -> str | None:
         """The text of the site document at ``path`` (``id/process/midiocc.fr.html``), or None."""
         directory, name = posixpath.split(path)
-        stem, _, extension = name.partition(".")
         # a slug may hold dots: try each split point, the longest stem first
         pieces = name.split(".")
         for cut in range(len(pieces) - 1, 0, -1):

@@ -28,6 +28,8 @@ from mig_graph.namespaces import BASE, ID, PREFIXES, bind_prefixes, compact
 from mig_graph.publish import dumps
 from mig_graph.publish.catalog import DatasetVersion, dataset_version, describe_dataset
 from mig_graph.publish.describe import serialise
+from mig_graph.publish.entities import entity_documents
+from mig_graph.publish.htaccess import htaccess
 from mig_graph.publish.labels import Labels, read_labels
 from mig_graph.publish.pages import render_index
 from mig_graph.publish.sitefiles import SiteFiles
@@ -38,18 +40,22 @@ from mig_graph.rdf.resolution import owner
 from mig_graph.rdf.terms import to_oxigraph
 from mig_graph.rdf.writers import jsonld_text
 from mig_graph.store import oxigraph_store
-from mig_graph.publish.entities import entity_documents
-from mig_graph.publish.htaccess import htaccess
 from mig_graph.testpause import pause_for_tests
 
-__all__ = ["ENTITY_FORMATS", "PublishReport", "entities_of", "publish"]
+__all__ = ["ENTITY_FORMATS", "ENTITY_MODES", "PublishReport", "entities_of", "publish"]
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SCHEME = "http://www.w3.org/2004/02/skos/core#ConceptScheme"
 _IN_SCHEME = "http://www.w3.org/2004/02/skos/core#inScheme"
 
+_TYPE = ox.NamedNode(_RDF_TYPE)
+ENTITY_MODES = ("static", "none")
+"""What ``publish`` does with the entities: write their pages and RDF files, or leave them to ``serve``."""
+
 ENTITY_FORMATS: tuple[ox.RdfFormat, ...] = DOCUMENT_FORMATS
 """The formats of each entity's description beside its page (the table of :mod:`mig_graph.rdf.formats`)."""
+
+
 @dataclass(frozen=True)
 class PublishReport:
     """Files the run produced, how many it (re)wrote, and the dataset version."""
@@ -75,14 +81,18 @@ def publish(
     site_url: str = BASE,
     version: DatasetVersion | None = None,
     progress: bool = False,
+    entities: str = "static",
 ) -> PublishReport:
     """Write the whole site into ``out_dir``; return what was produced and rewritten.
 
     The site is written into a staging folder beside ``out_dir`` and swapped in when complete
     (:func:`mig_graph.folderswap.replaced_folder`), so ``out_dir`` always holds a whole site, old or
     new, whose ``SHA256SUMS`` match its dumps.  The graph is read from its Oxigraph store one entity
-    at a time, never copied whole.
+    at a time, never copied whole.  With ``entities="none"`` the entities' pages and RDF files are
+    not written (``serve`` renders them from the store on request); the rest of the site is.
     """
+    if entities not in ENTITY_MODES:
+        raise ValueError(f"entities must be one of {', '.join(ENTITY_MODES)}, not {entities!r}")
     release = version or dataset_version()
     store = oxigraph_store(dataset)
     graph = dataset.default_graph  # rdflib's view of the store, for the counts and VoID
@@ -91,7 +101,10 @@ def publish(
 
     with replaced_folder(out_dir, "publish") as staging:
         files = SiteFiles(staging, previous=out_dir)
-        index_entries = _write_entities(files, store, nodes, labels, release, progress)
+        described = entities_of(nodes)
+        if entities == "static":
+            _write_entities(files, store, described, labels, release, progress)
+        index_entries = _index_entries(store, described, labels)
         pause_for_tests("publish:writing")
         _write_vocabularies(files, store, dataset, release)
         _write_ontology(files, release)
@@ -126,29 +139,35 @@ def entities_of(nodes: Iterable[ox.NamedNode | ox.BlankNode]) -> dict[str, list[
 def _write_entities(
     files: SiteFiles,
     store: ox.Store,
-    nodes: Iterable[ox.NamedNode | ox.BlankNode],
+    entities: dict[str, list[str]],
     labels: Labels,
     release: DatasetVersion,
     progress: bool,
-) -> list[tuple[str, str, str, str]]:
-    """The pages (one per language) and four RDF files of each entity; return the index entries
-    (IRI, kind, English and French labels)."""
-    entities = entities_of(nodes)
+) -> None:
+    """The pages (one per language) and four RDF files of each entity."""
     iterator: Iterable[str] = entities
     if progress:
         from rich.progress import track
 
         iterator = track(list(entities), description="entity pages", transient=True)
-    index_entries = []
     for iri in iterator:
-        documents, description = entity_documents(store, labels, iri, entities[iri], release.version)
+        documents, _ = entity_documents(store, labels, iri, entities[iri], release.version)
         for path, text in documents.items():
             files.write(path, text)
+
+
+def _index_entries(
+    store: ox.Store, entities: dict[str, list[str]], labels: Labels
+) -> list[tuple[str, str, str, str]]:
+    """The index's entries: each entity's IRI, main kind, English and French labels."""
+    entries = []
+    for iri in entities:
         kinds = sorted(
-            compact(t.object.value) for t in description.about(iri) if t.predicate.value == _RDF_TYPE
+            compact(quad.object.value)
+            for quad in store.quads_for_pattern(ox.NamedNode(iri), _TYPE, None, ox.DefaultGraph())
         )
         main_kind = next((k for k in kinds if k.startswith("mg:") and k != "mg:ConsultationMechanism"), None)
-        index_entries.append(
+        entries.append(
             (
                 iri,
                 sys.intern(main_kind or (kinds[0] if kinds else "resource")),  # one string per kind
@@ -156,7 +175,7 @@ def _write_entities(
                 labels.by_language["fr"].get(iri, ""),
             )
         )
-    return index_entries
+    return entries
 
 
 def _write_vocabularies(files: SiteFiles, store: ox.Store, dataset: Dataset, release: DatasetVersion) -> None:
@@ -174,12 +193,14 @@ def _write_vocabularies(files: SiteFiles, store: ox.Store, dataset: Dataset, rel
     for scheme in schemes:
         name = scheme.rsplit("/", 1)[1]
         files.write(f"vocab/{name}.html", render_scheme(name, vocabulary, release.version))
-        members = [ox.NamedNode(scheme)] + sorted(
-            (quad.subject for quad in store.quads_for_pattern(None, ox.NamedNode(_IN_SCHEME), ox.NamedNode(scheme), graph)),
-            key=lambda node: node.value,
-        )
+        concepts = store.quads_for_pattern(None, ox.NamedNode(_IN_SCHEME), ox.NamedNode(scheme), graph)
+        members = [ox.NamedNode(scheme), *sorted((quad.subject for quad in concepts), key=lambda n: n.value)]
         triples = sorted(
-            {ox.Triple(q.subject, q.predicate, q.object) for m in members for q in store.quads_for_pattern(m, None, None, graph)},
+            {
+                ox.Triple(q.subject, q.predicate, q.object)
+                for m in members
+                for q in store.quads_for_pattern(m, None, None, graph)
+            },
             key=lambda t: (t.subject.value, t.predicate.value, str(t.object)),
         )
         for fmt in DOCUMENT_FORMATS:

@@ -146,7 +146,9 @@ def write_date(literal: ox.Literal, language: str) -> str:
         if kind == "date" and len(parts) == 3:
             day = int(parts[2])
             return text["date_day"].format(
-                day=text["day_one"] if day == 1 else day, month=text["months"][int(parts[1]) - 1], year=parts[0]
+                day=text["day_one"] if day == 1 else day,
+                month=text["months"][int(parts[1]) - 1],
+                year=parts[0],
             )
         if kind == "gYearMonth" and len(parts) == 2:
             return text["date_month"].format(month=text["months"][int(parts[1]) - 1], year=parts[0])
@@ -289,7 +291,9 @@ class _Page:
             Detail(group.label, group.href, tuple(group.values))
             for group in self.groups([t for t in triples if t.predicate.value not in consumed], depth + 1)
         )
-        return Shown(text, anchor=anchor, details=details, refs=tuple(sorted(set(refs) | set(self.cite(sources)))))
+        return Shown(
+            text, anchor=anchor, details=details, refs=tuple(sorted(set(refs) | set(self.cite(sources))))
+        )
 
     def title_of(self, iri: str, triples: list[ox.Triple]) -> str:
         for predicate in _TITLES:
@@ -333,7 +337,9 @@ class _Page:
         for node in self.description.relations:
             triples = self.triples_of(node)
             values = {t.predicate.value: t.object for t in triples}
-            kind = next((t.object.value for t in triples if t.predicate.value == _TYPE and t.object.value in N_ARY))
+            kind = next(
+                t.object.value for t in triples if t.predicate.value == _TYPE and t.object.value in N_ARY
+            )
             target_p, agent_p, role_p = N_ARY[kind]
             target, agent = values.get(target_p), values.get(agent_p)
             role = values.get(role_p) if role_p else None
@@ -345,7 +351,12 @@ class _Page:
             order = 0 if at_target else 2
             heading = self.text[heading_key]
             default_role = _DEFAULT_ROLES.get(kind)
-            if at_target and role is not None and default_role and not role.value.endswith(f"/{default_role}"):
+            if (
+                at_target
+                and role is not None
+                and default_role
+                and not role.value.endswith(f"/{default_role}")
+            ):
                 heading, order = self.label(role.value).capitalize(), 1
             note_parts = [self.label(role.value)] if role is not None else []
             period = next((values[p] for p in _PERIODS if p in values), None)
@@ -389,7 +400,9 @@ class _Page:
             by_property[triple.predicate.value].append(triple)
         shown = {triple.subject.value for triple in conflicts}  # their claims are shown with them
         for predicate in list(by_property):
-            by_property[predicate] = [t for t in by_property[predicate] if owner(t.subject.value) not in shown]
+            by_property[predicate] = [
+                t for t in by_property[predicate] if owner(t.subject.value) not in shown
+            ]
             if not by_property[predicate]:
                 del by_property[predicate]
         groups = []
@@ -400,7 +413,9 @@ class _Page:
             for triple in triples:
                 subject = triple.subject.value
                 text = self.label(subject if self.labels.has(subject, self.language) else owner(subject))
-                group.values.append(Shown(text, href=self.href(subject), refs=self.cite(self.sources(triple))))
+                group.values.append(
+                    Shown(text, href=self.href(subject), refs=self.cite(self.sources(triple)))
+                )
             group.values.sort(key=lambda shown: (shown.text.casefold(), shown.href or ""))
             groups.append(group)
         return sorted(groups, key=lambda g: g.label.casefold()), conflicts
@@ -446,10 +461,16 @@ class _Page:
     def build(self) -> EntityPage:
         own_triples = self.by_subject.get(self.iri, [])
         kinds = sorted(
-            (Shown(self.label(t.object.value), href=self.href(t.object.value)) for t in own_triples if t.predicate.value == _TYPE),
+            (
+                Shown(self.label(t.object.value), href=self.href(t.object.value))
+                for t in own_triples
+                if t.predicate.value == _TYPE
+            ),
             key=lambda shown: shown.text.casefold(),
         )
-        title = self.title_of(self.iri, own_triples)
+        title = (
+            self.date_of(self.iri) if self.iri in self.labels.dates else self.title_of(self.iri, own_triples)
+        )
         others = [language for language in LANGUAGES if language != self.language]
         other_title = next(
             (

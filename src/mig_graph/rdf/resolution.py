@@ -97,7 +97,9 @@ _DEPENDENT = "|".join(DEPENDENT_SEGMENTS)
 _LEAVES = "|".join(DEPENDENT_LEAVES)
 
 RULES: tuple[Rule, ...] = (
-    Rule("dependent node", rf"^id/(.+?)/((?:{_DEPENDENT})/.+|(?:{_LEAVES}))$", "id/$1.html#$2", "id/$1.{ext}"),
+    Rule(
+        "dependent node", rf"^id/(.+?)/((?:{_DEPENDENT})/.+|(?:{_LEAVES}))$", "id/$1.html#$2", "id/$1.{ext}"
+    ),
     Rule("entity", r"^id/(.+)$", "id/$1.html", "id/$1.{ext}"),
     Rule("concept", r"^vocab/([^/]+)/([^/]+)$", "vocab/$1.html#$2", "vocab/$1.{ext}"),
     Rule("controlled list", r"^vocab/([^/]+)$", "vocab/$1.html", "vocab/$1.{ext}"),
