@@ -107,14 +107,18 @@ def test_relations_dates_anchors_and_references_in_each_language():
     ) in page
     ref = '<sup class="refs"><a href="#ref-1">[1]</a></sup>'
     assert (
-        '<section class="relations">\n<div class="group"><div class="property">Members</div><div class="values">\n'
-        '<div class="value"><a href="../state/COM.html">Comoros</a> <span class="note">(<a href="../membership/'
-        f'process-midiocc/member/state-COM.html">member, dates not stated</a>)</span>{ref}</div>\n</div></div>\n'
+        '<section class="relations">\n<div class="group"><div'
+        ' class="property">Members</div><div class="values">\n'
+        '<div class="value"><a href="../state/COM.html">Comoros</a>'
+        ' <span class="note">(<a href="../membership/'
+        'process-midiocc/member/state-COM.html">member, dates'
+        f" not stated</a>)</span>{ref}</div>\n</div></div>\n"
         "</section>\n"
     ) in page
     assert (
         '<div class="group"><div class="property"><a href="http://www.w3.org/2006/time#hasTime">time</a></div>'
-        '<div class="values">\n<div class="value"><span id="interval/2020-03--">from March 2020, end not stated'
+        '<div class="values">\n<div class="value"><span id="interval/2020-03--">from'
+        " March 2020, end not stated"
         f"{ref}</span></div>\n</div></div>\n"
     ) in page
     french = _page("MiDIOCC", "fr")

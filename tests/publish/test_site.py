@@ -212,15 +212,18 @@ def test_midiocc_page_folds_in_its_members_by_name_role_and_dates(site):
     for member in members:
         assert member in midiocc
     assert (
-        '<span class="details"><span class="detail"><span class="qualifier"><a href="../../ontology/index.html'
-        '#inRespectOf">in respect of</a></span> <span class="qualified"><a href="../territory/REU.html">Réunion'
+        '<span class="details"><span class="detail"><span class="qualifier"><a'
+        ' href="../../ontology/index.html'
+        '#inRespectOf">in respect of</a></span> <span class="qualified"><a'
+        ' href="../territory/REU.html">Réunion'
         f"</a>{ref}</span></span></span>"
     ) in midiocc
     assert (
         f'<div class="value"><span id="interval/2020-03--">from March 2020, end not stated{ref}</span></div>'
     ) in midiocc
     assert (
-        '<ol class="references">\n<li id="ref-1"><a href="../source/seed-000.html">IOM: Migration Dialogue for '
+        '<ol class="references">\n<li id="ref-1"><a href="../source/seed-000.html">IOM:'
+        " Migration Dialogue for "
         "Indian Ocean Commission Countries (MiDIOCC)</a></li>\n</ol>"
     ) in midiocc
     assert '<p class="fr" lang="fr">Dialogue sur les migrations pour les pays de la Commission' in midiocc
@@ -229,7 +232,8 @@ def test_midiocc_page_folds_in_its_members_by_name_role_and_dates(site):
     assert '<html lang="fr">' in french
     assert '<div class="group"><div class="property">Membres</div>' in french
     assert (
-        '<a href="../state/COM.fr.html">Comores</a> <span class="note">(<a href="../membership/process-midiocc/'
+        '<a href="../state/COM.fr.html">Comores</a> <span class="note">(<a'
+        ' href="../membership/process-midiocc/'
         'member/state-COM.fr.html">membre, dates non indiquées</a>)</span>'
     ) in french
     assert f'<span id="interval/2020-03--">à partir de mars 2020, fin non indiquée{ref}</span>' in french
@@ -249,9 +253,11 @@ def test_incoming_relations_conflicts_and_dates(site):
     council = (site / "id" / "meeting" / "coi-council-34.html").read_text(encoding="utf-8")
     assert '<span id="interval/2020-03-05--2020-03-06">5 March 2020 – 6 March 2020' in council
     assert (
-        '<div class="value conflict"><a href="../conflict/coi-council-34-date.html">The approval of MiDIOCC is '
+        '<div class="value conflict"><a href="../conflict/coi-council-34-date.html">The'
+        " approval of MiDIOCC is "
         "dated 6 March 2020 in the text, the council session 5-6 March 2020 in the list</a>"
-        ' <span class="details"><span class="detail"><span class="qualifier">Sources disagree on “time”</span>'
+        ' <span class="details"><span class="detail"><span class="qualifier">Sources'
+        " disagree on “time”</span>"
     ) in council
     instant = (site / "id" / "instant" / "2020-03.fr.html").read_text(encoding="utf-8")
     assert "<h1>mars 2020</h1>" in instant

@@ -95,7 +95,7 @@ class _Resolver:
             return self.dynamic.has_page(BASE + page[: -len(".html")])
         return False
 
-    async def __call__(self, request: Request) -> Response:
+    async def answer(self, request: Request) -> Response:
         relative = request.url.path.lstrip("/")
         if _inside(self.root, relative) is None:
             return PlainTextResponse("Not found\n", status_code=404)
@@ -141,8 +141,8 @@ def site_routes(
     prefixes = sorted({rule.pattern.split("/")[0].lstrip("^").rstrip("$") for rule in RULES})
     routes: list[BaseRoute] = []
     for prefix in prefixes:
-        routes.append(Route(f"/{prefix}", resolver, methods=["GET", "HEAD"]))
-        routes.append(Route(f"/{prefix}/{{path:path}}", resolver, methods=["GET", "HEAD"]))
+        routes.append(Route(f"/{prefix}", resolver.answer, methods=["GET", "HEAD"]))
+        routes.append(Route(f"/{prefix}/{{path:path}}", resolver.answer, methods=["GET", "HEAD"]))
     return [
         *routes,
         Route("/.well-known/void", void, methods=["GET", "HEAD"]),
