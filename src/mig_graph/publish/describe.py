@@ -38,6 +38,7 @@ N_ARY: dict[str, tuple[str, str, str]] = {
 organisation, event, document or post; the one naming the member, participant, signatory or
 holder; the role's)."""
 
+_ENDS = {predicate for target, agent, _ in N_ARY.values() for predicate in (target, agent)}
 _VOCABULARY_GRAPH = "https://w3id.org/mig-graph/vocab"
 _IMPLICIT = {  # datatypes the formats write without naming them
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
@@ -97,13 +98,16 @@ def describe(store: ox.Store, iri: str, dependents: Iterable[str] = ()) -> Descr
     for subject in description.subjects:
         _read(store, description, ox.NamedNode(subject))
     pointing: set[str] = set()
+    ends: set[str] = set()  # the nodes that point to the entity as one end of an n-ary relation
     for subject in description.subjects:
         for quad in store.quads_for_pattern(None, None, ox.NamedNode(subject), ox.DefaultGraph()):
             if isinstance(quad.subject, ox.NamedNode) and quad.subject.value not in own:
                 pointing.add(quad.subject.value)
+                if quad.predicate.value in _ENDS:
+                    ends.add(quad.subject.value)
     relations = sorted(
         node
-        for node in pointing
+        for node in ends
         if any(
             quad.object.value in N_ARY
             for quad in store.quads_for_pattern(ox.NamedNode(node), _RDF_TYPE, None, ox.DefaultGraph())

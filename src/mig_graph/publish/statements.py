@@ -15,7 +15,7 @@ claim with its value, passage and source.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pyoxigraph as ox
@@ -39,6 +39,7 @@ _PROV = "http://www.w3.org/ns/prov#"
 _TYPE = f"{_RDF}type"
 _DERIVED = f"{_PROV}wasDerivedFrom"
 _TITLES = (f"{_SKOS}prefLabel", f"{_RDFS}label")
+_NOTE = f"{_SKOS}note"
 _PERIODS = (f"{_ORG}memberDuring", f"{_TIME}hasTime")
 _INTERVAL_ENDS = (f"{_TIME}hasBeginning", f"{_TIME}hasEnd")
 _INVERSES = {_DERIVED: "source_of", "https://schema.org/superEvent": "sub_events"}
@@ -258,17 +259,33 @@ class _Page:
             return Shown(self.date_of(iri), datetime=self.labels.dates[iri].value, refs=refs)
         if iri in self.own and iri != self.iri and depth < 3:
             return self.node(iri, refs, depth)
-        if owner(iri) != iri:  # another entity's interval: a relation's, a claimed one
+        if owner(iri) != iri:  # another entity's node: a relation's interval or derived end, a claimed date
             interval = self.interval_text(iri)
             if interval is not None:
                 return Shown(interval, href=self.href(iri), refs=refs)
-        return Shown(self.label(iri), href=self.href(iri), refs=refs)
+            if iri in self.complete and depth < 3:
+                return replace(self.node(iri, refs, depth, anchored=False), href=self.href(iri))
+        return Shown(self.name(iri), href=self.href(iri), refs=refs)
 
-    def node(self, iri: str, refs: tuple[int, ...], depth: int) -> Shown:
-        """A dependent node shown where it is named: its summary, its other statements as qualifiers."""
+    def name(self, iri: str) -> str:
+        """An IRI's label; a relation's (a membership followed by another) is its member's or holder's."""
+        if self.labels.has(iri, self.language) or owner(iri) != iri:
+            return self.label(iri)
+        values = {t.predicate.value: t.object for t in self.triples_of(iri)} if iri.startswith(BASE) else {}
+        kind = values.get(_TYPE)
+        if kind is not None and kind.value in N_ARY:
+            agent = values.get(N_ARY[kind.value][1])
+            if agent is not None:
+                return self.label(agent.value)
+        return self.label(iri)
+
+    def node(self, iri: str, refs: tuple[int, ...], depth: int, *, anchored: bool = True) -> Shown:
+        """A dependent node shown where it is named: its summary, its other statements as qualifiers;
+        the node's anchor where this page is its entity's (``anchored``), the first time."""
         triples = self.triples_of(iri)
-        anchor = "" if iri in self.anchored else iri[len(owner(iri)) + 1 :]
-        self.anchored.add(iri)
+        anchor = "" if iri in self.anchored or not anchored else iri[len(owner(iri)) + 1 :]
+        if anchored:
+            self.anchored.add(iri)
         consumed = {_TYPE, _DERIVED, *_TITLES, str(MG.position)}
         sources = {t.object.value for t in triples if t.predicate.value == _DERIVED}
         text = self.interval_text(iri)
@@ -285,6 +302,10 @@ class _Page:
             consumed.update({str(MG.countValue), str(MG.countedCategory), str(MG.approximate)})
         elif any(t.predicate.value in _TITLES for t in triples) or self.labels.has(iri, self.language):
             text = self.title_of(iri, triples)
+        elif any(t.predicate.value == _NOTE for t in triples):  # a derived end: its note says how
+            notes = self.groups([t for t in triples if t.predicate.value == _NOTE])[0].values
+            text = "; ".join(note.text for note in notes)
+            consumed.add(_NOTE)
         else:
             text = anchor or iri[len(owner(iri)) + 1 :]
         details = tuple(
