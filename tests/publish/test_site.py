@@ -326,3 +326,34 @@ def test_index_search_finds_by_french_name(browser, site):
         "Next ministerial meeting of countries with high emigration (Morocco) (mg:Meeting)",
         "Morocco (mg:State)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("page", "heading", "members"),
+    [
+        ("midiocc.html", "Members", ["Comoros", "France", "Madagascar", "Mauritius", "Seychelles"]),
+        ("midiocc.fr.html", "Membres", ["Comores", "France", "Madagascar", "Maurice", "Seychelles"]),
+    ],
+)
+def test_midiocc_shows_its_five_members_by_name_within_the_first_screen(
+    browser, site, page, heading, members
+):
+    from selenium.webdriver.common.by import By
+
+    screen = {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False}
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", screen)
+    try:
+        browser.get((site / "id" / "process" / page).as_uri())
+        assert browser.execute_script("return [window.innerWidth, window.innerHeight]") == [1280, 800]
+        group = browser.find_element(By.CSS_SELECTOR, ".relations .group")
+        assert group.find_element(By.CSS_SELECTOR, ".property").text == heading
+        links = group.find_elements(By.CSS_SELECTOR, ".value > a")
+        assert [link.text for link in links] == members
+        bottoms = [
+            browser.execute_script("return arguments[0].getBoundingClientRect().bottom", a) for a in links
+        ]
+        assert max(bottoms) <= 800, bottoms
+        ARTIFACTS.mkdir(exist_ok=True)
+        assert browser.save_screenshot(str(ARTIFACTS / f"midiocc-{'fr' if '.fr.' in page else 'en'}-1280x800.png"))
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
