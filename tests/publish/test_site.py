@@ -354,6 +354,8 @@ def test_midiocc_shows_its_five_members_by_name_within_the_first_screen(
         ]
         assert max(bottoms) <= 800, bottoms
         ARTIFACTS.mkdir(exist_ok=True)
-        assert browser.save_screenshot(str(ARTIFACTS / f"midiocc-{'fr' if '.fr.' in page else 'en'}-1280x800.png"))
+        assert browser.save_screenshot(
+            str(ARTIFACTS / f"midiocc-{'fr' if '.fr.' in page else 'en'}-1280x800.png")
+        )
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
