@@ -267,8 +267,8 @@ def test_a_publish_killed_at_each_stage_leaves_the_old_site_or_the_new_one(
     site = tmp_path / "site"
     publish(open_dataset([small_graph]), site)
     old = _tree(site)
-    assert len(old) == 23 and _sums_match(site)
-    assert len(larger_site) == 28 and _sums_match(tmp_path / "reference")
+    assert len(old) == 24 and _sums_match(site)
+    assert len(larger_site) == 30 and _sums_match(tmp_path / "reference")
 
     for stage, finds in (
         ("publish:writing", old),
@@ -284,7 +284,7 @@ def test_a_publish_killed_at_each_stage_leaves_the_old_site_or_the_new_one(
 
     result = _run(["publish", "--out", str(site), str(larger_graph)])
     assert result.returncode == 0, result.stderr
-    assert f"28 files in {site}/, 0 written, 28 unchanged, 0 stale removed" in result.stderr
+    assert f"30 files in {site}/, 0 written, 30 unchanged, 0 stale removed" in result.stderr
     assert _tree(site) == larger_site
     assert _leftovers(site) == []
 
@@ -312,7 +312,7 @@ def test_publish_links_unchanged_files_keeps_the_owners_files_and_drops_stale_pa
     (site / "id" / "org" / "gone.html").write_text("stale", encoding="utf-8")
     index = (site / "index.html").stat()
     report = publish(dataset, site)
-    assert (report.files, report.written, report.removed) == (28, 0, 1)
+    assert (report.files, report.written, report.removed) == (30, 0, 1)
     assert _tree(site) == {**larger_site, "CNAME": hashlib.sha256(b"example.org\n").hexdigest()}
     assert list((site / "drafts").iterdir()) == []
     kept = (site / "index.html").stat()

@@ -50,8 +50,8 @@ def test_second_run_rewrites_nothing_and_a_change_rewrites_little(site, store, t
     copy = tmp_path / "site"
     publish(store, copy)
     written = publish(changed, copy).written
-    # Lima's page and its 4 RDF files; 4 dumps, their sums and download page; VoID in 3 places; the index
-    assert written == 5 + 6 + 3 + 1
+    # Lima's two pages and its 4 RDF files; 4 dumps, their sums and download page; VoID in 3 places; the index
+    assert written == 6 + 6 + 3 + 1
 
 
 def test_every_rdf_file_parses_with_rdflib_and_rapper_to_the_same_count(site):
@@ -191,23 +191,76 @@ def test_no_broken_internal_link(site):
 
 def test_each_entity_page_embeds_exactly_its_triples(site):
     pages = sorted((site / "id").rglob("*.html"))
-    assert len(pages) > 300
+    assert len(pages) > 600
     for path in pages:
         embedded = Graph().parse(data=_parse(path).jsonld.replace("<\\/", "</"), format="json-ld")
-        assert isomorphic(embedded, Graph().parse(path.with_suffix(".ttl"))), path
+        turtle = path.parent / (path.name.removesuffix(".html").removesuffix(".fr") + ".ttl")
+        assert isomorphic(embedded, Graph().parse(turtle)), path
 
 
-def test_page_shows_labels_dates_sources_and_incoming_links(site):
-    page = (site / "id" / "state" / "FRA.html").read_text(encoding="utf-8")
-    assert "<h1>France</h1>" in page
-    assert (
-        "is member in" in page and "member — Migration Dialogue for Indian Ocean Commission Countries" in page
-    )
+def test_midiocc_page_folds_in_its_members_by_name_role_and_dates(site):
     midiocc = (site / "id" / "process" / "midiocc.html").read_text(encoding="utf-8")
+    ref = '<sup class="refs"><a href="#ref-1">[1]</a></sup>'
+    members = [
+        f'<div class="value"><a href="../state/{code}.html">{name}</a> <span class="note">(<a href='
+        f'"../membership/process-midiocc/member/state-{code}.html">member, dates not stated</a>)</span>{ref}'
+        for code, name in (("COM", "Comoros"), ("FRA", "France"), ("MDG", "Madagascar"), ("MUS", "Mauritius"))
+    ]
+    assert (
+        '<div class="group"><div class="property">Members</div><div class="values">\n' + members[0] in midiocc
+    )
+    for member in members:
+        assert member in midiocc
+    assert (
+        '<span class="details"><span class="detail"><span class="qualifier"><a'
+        ' href="../../ontology/index.html'
+        '#inRespectOf">in respect of</a></span> <span class="qualified"><a'
+        ' href="../territory/REU.html">Réunion'
+        f"</a>{ref}</span></span></span>"
+    ) in midiocc
+    assert (
+        f'<div class="value"><span id="interval/2020-03--">from March 2020, end not stated{ref}</span></div>'
+    ) in midiocc
+    assert (
+        '<ol class="references">\n<li id="ref-1"><a href="../source/seed-000.html">IOM:'
+        " Migration Dialogue for "
+        "Indian Ocean Commission Countries (MiDIOCC)</a></li>\n</ol>"
+    ) in midiocc
     assert '<p class="fr" lang="fr">Dialogue sur les migrations pour les pays de la Commission' in midiocc
-    instant = (site / "id" / "instant" / "2020-03.html").read_text(encoding="utf-8")
-    assert '<time datetime="2020-03">2020-03</time> <span class="muted">(gYearMonth)</span>' in instant
     assert f"dataset version {VERSION}" in midiocc
+    french = (site / "id" / "process" / "midiocc.fr.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in french
+    assert '<div class="group"><div class="property">Membres</div>' in french
+    assert (
+        '<a href="../state/COM.fr.html">Comores</a> <span class="note">(<a'
+        ' href="../membership/process-midiocc/'
+        'member/state-COM.fr.html">membre, dates non indiquées</a>)</span>'
+    ) in french
+    assert f'<span id="interval/2020-03--">à partir de mars 2020, fin non indiquée{ref}</span>' in french
+    assert '<a href="midiocc.html" hreflang="en" lang="en">English version</a>' in french
+    assert '<link rel="alternate" type="text/turtle" href="midiocc.ttl" title="Turtle">' in french
+
+
+def test_incoming_relations_conflicts_and_dates(site):
+    france = (site / "id" / "state" / "FRA.html").read_text(encoding="utf-8")
+    assert "<h1>France</h1>" in france
+    assert (
+        '<div class="group"><div class="property">Member of</div><div class="values">\n<div class="value">'
+        '<a href="../org/coi.html">Indian Ocean Commission</a> <span class="note">(<a href="../membership/'
+        'org-coi/member/state-FRA.html">member, dates not stated</a>)</span>'
+    ) in france
+    assert '<div class="group"><div class="property">Took part in</div>' in france
+    council = (site / "id" / "meeting" / "coi-council-34.html").read_text(encoding="utf-8")
+    assert '<span id="interval/2020-03-05--2020-03-06">5 March 2020 – 6 March 2020' in council
+    assert (
+        '<div class="value conflict"><a href="../conflict/coi-council-34-date.html">The'
+        " approval of MiDIOCC is "
+        "dated 6 March 2020 in the text, the council session 5-6 March 2020 in the list</a>"
+        ' <span class="details"><span class="detail"><span class="qualifier">Sources'
+        " disagree on “time”</span>"
+    ) in council
+    instant = (site / "id" / "instant" / "2020-03.fr.html").read_text(encoding="utf-8")
+    assert "<h1>mars 2020</h1>" in instant
 
 
 def test_ontology_documentation_is_bilingual_with_domains_and_ranges(site):
@@ -219,15 +272,22 @@ def test_ontology_documentation_is_bilingual_with_domains_and_ranges(site):
     assert '<section id="confirmedUntil"><h3>mg:confirmedUntil</h3>' in doc
     assert '<td lang="fr">confirmée jusqu&#x27;à</td>' in doc
     for extension, fmt in (("ttl", "turtle"), ("rdf", "xml"), ("jsonld", "json-ld"), ("nt", "nt")):
-        assert len(Graph().parse(site / "ontology" / f"mig-graph.{extension}", format=fmt)) == 991, extension
+        assert len(Graph().parse(site / "ontology" / f"mig-graph.{extension}", format=fmt)) == 1085, extension
 
 
 def test_htaccess_negotiates_with_303(site):
     rules = (site / ".htaccess").read_text()
-    turtle = "RewriteRule ^id/(.+)$ https://w3id.org/mig-graph/id/$1.ttl [R=303,L]"
+    turtle = "RewriteRule ^id/(.+)$ https://w3id.org/mig-graph/id/$1.ttl [R=303,L,NE]"
     assert f"RewriteCond %{{HTTP_ACCEPT}} text/turtle\n{turtle}" in rules
-    assert "RewriteRule ^id/(.+)$ https://w3id.org/mig-graph/id/$1.html [R=303,L]" in rules
-    assert "RewriteCond %{HTTP_ACCEPT} application/ld\\+json" in rules
+    assert "RewriteRule ^id/(.+)$ https://w3id.org/mig-graph/id/$1.html [R=303,L,NE]" in rules
+    assert (
+        "RewriteCond %{HTTP_ACCEPT} application/ld\\+json [OR]\nRewriteCond %{HTTP_ACCEPT} application/json\n"
+        "RewriteRule ^id/(.+)$ https://w3id.org/mig-graph/id/$1.jsonld [R=303,L,NE]"
+    ) in rules
+    assert (
+        "RewriteRule ^vocab/([^/]+)/([^/]+)$ https://w3id.org/mig-graph/vocab/$1.html#$2 [R=303,L,NE]"
+        in rules
+    )
 
 
 @pytest.mark.parametrize(
@@ -268,3 +328,36 @@ def test_index_search_finds_by_french_name(browser, site):
         "Next ministerial meeting of countries with high emigration (Morocco) (mg:Meeting)",
         "Morocco (mg:State)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("page", "heading", "members"),
+    [
+        ("midiocc.html", "Members", ["Comoros", "France", "Madagascar", "Mauritius", "Seychelles"]),
+        ("midiocc.fr.html", "Membres", ["Comores", "France", "Madagascar", "Maurice", "Seychelles"]),
+    ],
+)
+def test_midiocc_shows_its_five_members_by_name_within_the_first_screen(
+    browser, site, page, heading, members
+):
+    from selenium.webdriver.common.by import By
+
+    screen = {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False}
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", screen)
+    try:
+        browser.get((site / "id" / "process" / page).as_uri())
+        assert browser.execute_script("return [window.innerWidth, window.innerHeight]") == [1280, 800]
+        group = browser.find_element(By.CSS_SELECTOR, ".relations .group")
+        assert group.find_element(By.CSS_SELECTOR, ".property").text == heading
+        links = group.find_elements(By.CSS_SELECTOR, ".value > a")
+        assert [link.text for link in links] == members
+        bottoms = [
+            browser.execute_script("return arguments[0].getBoundingClientRect().bottom", a) for a in links
+        ]
+        assert max(bottoms) <= 800, bottoms
+        ARTIFACTS.mkdir(exist_ok=True)
+        assert browser.save_screenshot(
+            str(ARTIFACTS / f"midiocc-{'fr' if '.fr.' in page else 'en'}-1280x800.png")
+        )
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

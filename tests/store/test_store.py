@@ -72,5 +72,5 @@ def test_a_loaded_store_publishes_the_same_site_as_its_file(tmp_path, seed_nquad
         for p in (tmp_path / "from-file").rglob("*")
         if p.is_file()
     }
-    assert len(from_store) == 1695
+    assert len(from_store) == 2057
     assert from_store == from_file

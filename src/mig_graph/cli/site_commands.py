@@ -22,14 +22,23 @@ __all__ = ["publish", "serve"]
 @click.option(
     "--base-url", default="https://w3id.org/mig-graph/", show_default=True, help="Where the site is served."
 )
+@click.option(
+    "--entities",
+    type=click.Choice(["static", "none"]),
+    default="static",
+    show_default=True,
+    help="Write each entity's pages and RDF files, or none (`serve` renders them from the store).",
+)
 @graph_input
-def publish(out_dir: Path, base_url: str, rdf_files: tuple[Path, ...], store_path: Path | None) -> None:
+def publish(
+    out_dir: Path, base_url: str, entities: str, rdf_files: tuple[Path, ...], store_path: Path | None
+) -> None:
     """Write the linked-data site: entity pages and RDF, dumps, VoID/DCAT, ontology docs, .htaccess."""
     from mig_graph.publish.site import publish as run_publish
 
     dataset = open_graph(rdf_files, store_path)
     base = base_url if base_url.endswith("/") else base_url + "/"
-    report = guarded(lambda: run_publish(dataset, out_dir, site_url=base, progress=True))
+    report = guarded(lambda: run_publish(dataset, out_dir, site_url=base, progress=True, entities=entities))
     console().print(
         f"version {report.version}: {report.files} files in {out_dir}/, {report.written} written, "
         f"{report.files - report.written} unchanged, {report.removed} stale removed",
@@ -65,18 +74,25 @@ def serve(
 ) -> None:
     """Serve the SPARQL 1.1 endpoint (/sparql) and the linked-data site, dereferencing entity IRIs.
 
-    Without --site the site is published afresh into a temporary folder.
+    Without --site the site is published afresh into a temporary folder, without the entities'
+    files: their pages and RDF are rendered from the graph on request (the same bytes).
     """
     import tempfile
 
+    from mig_graph.publish.catalog import dataset_version
+    from mig_graph.publish.entities import EntityDocuments
+    from mig_graph.publish.labels import read_labels
     from mig_graph.publish.site import publish as run_publish
     from mig_graph.serve.endpoint import serve as run_serve
+    from mig_graph.store import oxigraph_store
 
     dataset = open_graph(rdf_files, store_path)
+    store = oxigraph_store(dataset)
+    documents = EntityDocuments(store, read_labels(store), dataset_version().version)
     with tempfile.TemporaryDirectory(prefix="mig-graph-site-") as scratch:
         if site is None:
             site = Path(scratch)
-            run_publish(dataset, site, progress=True)
+            run_publish(dataset, site, progress=True, entities="none")
         console().print(f"SPARQL endpoint http://{host}:{port}/sparql · site http://{host}:{port}/")
         run_serve(
             dataset,
@@ -86,4 +102,5 @@ def serve(
             max_results=max_results,
             max_memory_bytes=max_memory_mib * 1024 * 1024,
             site=site,
+            documents=documents,
         )

@@ -11,21 +11,18 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
-
-from mig_graph.namespaces import BASE, ID, MG, ONTOLOGY_IRI, VOCAB, compact
-from mig_graph.rdf.formats import DOCUMENT_FORMATS
+from mig_graph.namespaces import ONTOLOGY_IRI
+from mig_graph.publish.sitepaths import page_of, relative_link
+from mig_graph.publish.statements import EntityPage
+from mig_graph.rdf.formats import DOCUMENT_FORMATS, media_type
+from mig_graph.rdf.resolution import LANGUAGES
 from mig_graph.rendering import render, render_pieces
 
 __all__ = [
     "ALTERNATES",
-    "EntityView",
-    "Labels",
-    "ShownValue",
+    "alternates",
     "layout",
     "page_path",
     "render_downloads",
@@ -33,194 +30,63 @@ __all__ = [
     "render_index",
 ]
 
-INVERSE = {
-    "http://www.w3.org/ns/org#member": "is member in",
-    "http://www.w3.org/ns/org#organization": "has membership",
-    "https://w3id.org/mig-graph/ontology#participant": "takes part in",
-    "https://w3id.org/mig-graph/ontology#inEvent": "has participant",
-    "https://w3id.org/mig-graph/ontology#signatory": "signs",
-    "https://w3id.org/mig-graph/ontology#signedDocument": "is signed in",
-    "https://w3id.org/mig-graph/ontology#holder": "holds",
-    "https://w3id.org/mig-graph/ontology#heldPost": "is held in",
-    "http://www.w3.org/ns/prov#wasDerivedFrom": "is the source of",
-    "https://schema.org/superEvent": "has event",
-}
-_DATE_KINDS = {"gYear", "gYearMonth", "date"}
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 ALTERNATES = [(fmt.name, fmt.file_extension) for fmt in DOCUMENT_FORMATS]
+"""The RDF documents beside a page: (format name, extension)."""
 
 
 def page_path(iri: str) -> str | None:
-    """The site path of an IRI's HTML page, or None if not ours.
+    """The site path of an IRI's (English) page, or None if not ours.
 
     >>> page_path("https://w3id.org/mig-graph/id/process/midiocc")
     'id/process/midiocc.html'
     >>> page_path("https://w3id.org/mig-graph/vocab/role/member")
     'vocab/role.html#member'
     """
-    for base in (str(ID), str(VOCAB)):
-        if iri.startswith(base):
-            rest = iri[len(BASE) :]
-            if base == str(VOCAB):
-                scheme, _, concept = iri[len(base) :].partition("/")
-                return f"vocab/{scheme}.html" + (f"#{concept}" if concept else "")
-            return f"{rest}.html"
-    if iri.startswith(str(MG._NS)):
-        return f"ontology/index.html#{iri[len(str(MG._NS)) :]}"
     if iri == str(ONTOLOGY_IRI):
         return "ontology/index.html"
-    return None
+    return page_of(iri)
 
 
-def _link(from_path: str, to_path: str) -> str:
-    """The address of a site path from a page's: ``posixpath.relpath`` of the two, but without its
-    look at the working directory (a page has tens of links and a large site many pages).
+def layout(path: str, title: str, version: str, lang: str = "en") -> dict[str, object]:
+    """What the layout of the page at ``path`` needs: its title, language, version and links."""
+    return {"title": title, "lang": lang, "version": version, "link": functools.partial(relative_link, path)}
 
-    >>> _link("id/state/FRA.html", "ontology/index.html#State")
-    '../../ontology/index.html#State'
+
+def alternates(stem: str) -> list[tuple[str, str, str]]:
+    """``(format name, media type, address)`` of the RDF documents named ``stem.EXT``.
+
+    >>> alternates("midiocc")[0]
+    ('Turtle', 'text/turtle', 'midiocc.ttl')
     """
-    target, _, anchor = to_path.partition("#")
-    start = [part for part in posixpath.dirname(from_path).split("/") if part]
-    path = [part for part in target.split("/") if part]
-    common = 0
-    while common < min(len(start), len(path)) and start[common] == path[common]:
-        common += 1
-    relative = "/".join([".."] * (len(start) - common) + path[common:]) or "."
-    return relative + (f"#{anchor}" if anchor else "")
+    return [(fmt.name, media_type(fmt), f"{stem}.{fmt.file_extension}") for fmt in DOCUMENT_FORMATS]
 
 
-@dataclass
-class Labels:
-    """English and French labels of every labelled IRI, and the precision of every instant."""
-
-    english: dict[str, str] = field(default_factory=dict)
-    french: dict[str, str] = field(default_factory=dict)
-    precision: dict[str, str] = field(default_factory=dict)
-    owners: dict[str, str] = field(default_factory=dict)
-
-    def page(self, iri: str) -> str | None:
-        """The page that describes an IRI: its own, or its owner's at the node's anchor."""
-        owner = self.owners.get(iri, iri)
-        path = page_path(owner)
-        if path is None or owner == iri:
-            return path
-        return f"{path}#{iri[len(owner) + 1 :]}"
-
-    def of(self, iri: str) -> str:
-        """The IRI's English label, else its French one, else its compact form."""
-        return self.english.get(iri) or self.french.get(iri) or compact(iri)
-
-
-@dataclass
-class EntityView:
-    """What an entity page shows: its triples (with dependent nodes), sources per triple, incoming links."""
-
-    iri: str
-    description: Graph
-    sources: Mapping[tuple[Node, Node, Node], list[str]]
-    incoming: list[tuple[str, str, str]]
-    kinds: list[str]
-    version: str
-
-
-@dataclass(frozen=True)
-class ShownValue:
-    """A term as a page shows it: a link (``href``), a tagged text (``language``), a date, or a text."""
-
-    text: str
-    href: str | None = None
-    precision: str = ""
-    language: str = ""
-    date_kind: str = ""
-
-
-@dataclass(frozen=True)
-class _Statement:
-    anchor: str
-    node: str
-    predicate: ShownValue
-    value: ShownValue
-    sources: list[ShownValue]
-
-
-@dataclass(frozen=True)
-class _IncomingLink:
-    relation: str
-    source: ShownValue
-    summary: str
-
-
-def _shown(term: Node, from_path: str, labels: Labels) -> ShownValue:
-    """How the page at ``from_path`` shows ``term``."""
-    if isinstance(term, Literal):
-        text = str(term)
-        if term.language:
-            return ShownValue(text, language=term.language)
-        if term.datatype is not None and str(term.datatype).startswith(_XSD):
-            kind = str(term.datatype).rsplit("#", 1)[1]
-            if kind in _DATE_KINDS:
-                return ShownValue(text, date_kind=kind)
-        return ShownValue(text)
-    iri = str(term)
-    target = labels.page(iri)
-    href = iri if target is None else _link(from_path, target)
-    return ShownValue(labels.of(iri), href=href, precision=labels.precision.get(iri, ""))
-
-
-def layout(path: str, title: str, version: str) -> dict[str, object]:
-    """What the layout of the page at ``path`` needs: its title, version and links."""
-    return {"title": title, "lang": "en", "version": version, "link": functools.partial(_link, path)}
-
-
-def _statements(view: EntityView, path: str, labels: Labels) -> Iterator[_Statement]:
-    """The rows of an entity's statements: its own first, then its nodes', each node anchored once."""
-    anchored: set[str] = set()
-    ordered = sorted(view.description, key=lambda t: (str(t[0]) != view.iri, str(t[0]), str(t[1]), t[2].n3()))
-    for s, p, o in ordered:
-        node = str(s)[len(view.iri) + 1 :]
-        anchor = node if node and node not in anchored else ""
-        anchored.add(node)
-        sources = [_shown(URIRef(source), path, labels) for source in sorted(view.sources.get((s, p, o), []))]
-        yield _Statement(anchor, node, _shown(p, path, labels), _shown(o, path, labels), sources)
-
-
-def render_entity(view: EntityView, labels: Labels, jsonld: str) -> str:
-    """The HTML page of one entity, with its triples as embedded JSON-LD.
+def render_entity(page: EntityPage, jsonld: str, version: str) -> str:
+    """The HTML page of one entity in one language, with its description as embedded JSON-LD.
 
     Parameters
     ----------
-    view : EntityView
-        The entity's statements, their sources and the links to it.
-    labels : Labels
-        The labels and pages of every IRI the page names.
+    page : EntityPage
+        What the page shows (:func:`mig_graph.publish.statements.build_page`).
     jsonld : str
         The entity's description as JSON-LD, embedded in the page.
+    version : str
+        The dataset's version.
 
     Returns
     -------
     str
         The page.
     """
-    path = page_path(view.iri) or "index.html"
-    english, french = labels.english.get(view.iri), labels.french.get(view.iri)
-    links = [
-        _IncomingLink(
-            INVERSE.get(predicate, f"is {compact(predicate)} of"),
-            _shown(URIRef(subject), path, labels),
-            summary,
-        )
-        for predicate, subject, summary in view.incoming
-    ]
+    stem = posixpath.basename(page_of(page.iri) or "")[: -len(".html")]  # a slug may hold dots
+    others = [language for language in LANGUAGES if language != page.language]
     return render(
         "site_entity.html.j2",
-        **layout(path, english or french or compact(view.iri), view.version),
-        french=french if french and french != english else "",
-        iri=view.iri,
-        kinds=view.kinds,
-        stem=posixpath.basename(path)[: -len(".html")],
-        formats=ALTERNATES,
-        statements=_statements(view, path, labels),
-        links=links,
+        **layout(page.path, page.title, version, page.language),
+        entity=page,
+        text=page.text,
+        other_language=others[0],
+        alternates=alternates(stem),
         jsonld=jsonld,
     )
 

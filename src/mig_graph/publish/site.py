@@ -19,45 +19,42 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, SKOS, Dataset, Graph, URIRef
-from rdflib.term import Node
+from rdflib import Dataset, Graph
 
 from mig_graph import paths
 from mig_graph.compile.compiler import VOCABULARY_GRAPH
 from mig_graph.folderswap import replaced_folder
-from mig_graph.namespaces import BASE, ID, MG, PREFIXES, bind_prefixes, compact
+from mig_graph.namespaces import BASE, ID, PREFIXES, bind_prefixes, compact
 from mig_graph.publish import dumps
 from mig_graph.publish.catalog import DatasetVersion, dataset_version, describe_dataset
-from mig_graph.publish.pages import (
-    EntityView,
-    Labels,
-    page_path,
-    render_entity,
-    render_index,
-)
+from mig_graph.publish.describe import serialise
+from mig_graph.publish.entities import entity_documents
+from mig_graph.publish.htaccess import htaccess
+from mig_graph.publish.labels import Labels, read_labels
+from mig_graph.publish.pages import render_index
 from mig_graph.publish.schema_org import schema_org_dataset
 from mig_graph.publish.sitefiles import SiteFiles
 from mig_graph.publish.termpages import render_ontology, render_scheme
 from mig_graph.query.summary import class_counts
-from mig_graph.rdf.formats import DOCUMENT_FORMATS, media_type
-from mig_graph.rdf.terms import from_oxigraph, to_oxigraph
-from mig_graph.rdf.writers import jsonld_text, sorted_lines
-from mig_graph.store import in_memory, oxigraph_store
+from mig_graph.rdf.formats import DOCUMENT_FORMATS
+from mig_graph.rdf.resolution import owner
+from mig_graph.rdf.terms import to_oxigraph
+from mig_graph.rdf.writers import jsonld_text
+from mig_graph.store import oxigraph_store
 from mig_graph.testpause import pause_for_tests
 
-__all__ = ["ENTITY_FORMATS", "PublishReport", "publish"]
+__all__ = ["ENTITY_FORMATS", "ENTITY_MODES", "PublishReport", "entities_of", "publish"]
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_SCHEME = "http://www.w3.org/2004/02/skos/core#ConceptScheme"
+_IN_SCHEME = "http://www.w3.org/2004/02/skos/core#inScheme"
+
+_TYPE = ox.NamedNode(_RDF_TYPE)
+ENTITY_MODES = ("static", "none")
+"""What ``publish`` does with the entities: write their pages and RDF files, or leave them to ``serve``."""
 
 ENTITY_FORMATS: tuple[ox.RdfFormat, ...] = DOCUMENT_FORMATS
 """The formats of each entity's description beside its page (the table of :mod:`mig_graph.rdf.formats`)."""
-N_ARY = {
-    str(URIRef("http://www.w3.org/ns/org#Membership")): (
-        "http://www.w3.org/ns/org#organization",
-        "http://www.w3.org/ns/org#role",
-    ),
-    str(MG.Participation): (str(MG.inEvent), str(MG.participationRole)),
-    str(MG.Signature): (str(MG.signedDocument), ""),
-    str(MG.Tenure): (str(MG.heldPost), ""),
-}
 
 
 @dataclass(frozen=True)
@@ -70,89 +67,12 @@ class PublishReport:
     version: str
 
 
-def _serialise(graph: Graph, fmt: ox.RdfFormat) -> str:
-    """Deterministic text of a graph: rdflib's Turtle, sorted N-Triples, sorted JSON-LD, sorted RDF/XML."""
+def _ontology_text(graph: Graph, fmt: ox.RdfFormat) -> str:
+    """The ontology's documents: JSON-LD compacted with the project's prefixes, the others by pyoxigraph."""
     if fmt == ox.RdfFormat.JSON_LD:
         return jsonld_text(graph, PREFIXES)
-    if fmt == ox.RdfFormat.RDF_XML:
-        ordered = sorted(graph, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
-        prefixes = {prefix: str(namespace) for prefix, namespace in graph.namespaces() if prefix}
-        data = ox.serialize(
-            [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in ordered],
-            format=ox.RdfFormat.RDF_XML,
-            prefixes=prefixes,
-        )
-        return data.decode("utf-8")
-    if fmt == ox.RdfFormat.N_TRIPLES:
-        return sorted_lines(graph.serialize(format="nt"))
-    return graph.serialize(format="turtle")
-
-
-def _owners(subjects: set[str]) -> dict[str, str]:
-    """Each subject under ``id/`` mapped to the entity whose page describes it (itself or an ancestor)."""
-    owners: dict[str, str] = {}
-    for subject in sorted(subjects, key=len):
-        parent = subject
-        owner = subject
-        while "/" in parent[len(str(ID)) :]:
-            parent = parent.rsplit("/", 1)[0]
-            if parent in owners:
-                owner = owners[parent]
-                break
-        owners[subject] = owner
-    return owners
-
-
-def _labels(graph: Graph) -> Labels:
-    labels = Labels()
-    for predicate in (SKOS.prefLabel, RDFS.label):
-        for subject, label in graph.subject_objects(predicate):
-            table = {"en": labels.english, "fr": labels.french}.get(getattr(label, "language", None))
-            if table is not None:
-                table.setdefault(str(subject), str(label))
-    for instant, unit in graph.subject_objects(MG.precision):
-        labels.precision[str(instant)] = {"unitYear": "year", "unitMonth": "month", "unitDay": "day"}.get(
-            str(unit).rsplit("#", 1)[1], ""
-        )
-    return labels
-
-
-def _summary(graph: Graph, node: Node, labels: Labels) -> str:
-    """A short reading of an n-ary relation: "member — MiDIOCC"."""
-    for cls in graph.objects(node, RDF.type):
-        if str(cls) in N_ARY:
-            target_predicate, role_predicate = N_ARY[str(cls)]
-            target = graph.value(node, URIRef(target_predicate))
-            role = graph.value(node, URIRef(role_predicate)) if role_predicate else None
-            role_text = labels.of(str(role)) if role is not None else ""
-            target_text = labels.of(str(target)) if target is not None else ""
-            return " — ".join(part for part in (role_text, target_text) if part)
-    return ""
-
-
-def _describe(store: ox.Store, subjects: list[str]) -> tuple[Graph, dict[tuple[Node, Node, Node], list[str]]]:
-    """An entity's triples (its own and its dependent nodes'), and the sources that state each."""
-    description = bind_prefixes(Graph())
-    sources: dict[tuple[Node, Node, Node], list[str]] = defaultdict(list)
-    for subject in subjects:
-        node = URIRef(subject)
-        for quad in store.quads_for_pattern(ox.NamedNode(subject), None, None, None):
-            triple = (node, from_oxigraph(quad.predicate), from_oxigraph(quad.object))
-            if isinstance(quad.graph_name, ox.DefaultGraph):
-                description.add(triple)
-            elif quad.graph_name.value != str(VOCABULARY_GRAPH):
-                sources[triple].append(quad.graph_name.value)
-    return description, sources
-
-
-def _incoming(graph: Graph, iri: str, labels: Labels) -> list[tuple[str, str, str]]:
-    """Links to an entity from other entities' nodes (or from outside ``id/``), with their reading."""
-    links = set()
-    for subject, predicate in graph.subject_predicates(URIRef(iri)):
-        owner = labels.owners.get(str(subject))
-        if owner != iri and predicate != RDF.type:
-            links.add((str(predicate), owner or str(subject), _summary(graph, subject, labels)))
-    return sorted(links)
+    ordered = sorted(graph, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
+    return serialise([ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in ordered], fmt)
 
 
 def publish(
@@ -162,31 +82,32 @@ def publish(
     site_url: str = BASE,
     version: DatasetVersion | None = None,
     progress: bool = False,
+    entities: str = "static",
 ) -> PublishReport:
     """Write the whole site into ``out_dir``; return what was produced and rewritten.
 
     The site is written into a staging folder beside ``out_dir`` and swapped in when complete
     (:func:`mig_graph.folderswap.replaced_folder`), so ``out_dir`` always holds a whole site, old or
     new, whose ``SHA256SUMS`` match its dumps.  The graph is read from its Oxigraph store one entity
-    at a time, never copied whole.
+    at a time, never copied whole.  With ``entities="none"`` the entities' pages and RDF files are
+    not written (``serve`` renders them from the store on request); the rest of the site is.
     """
+    if entities not in ENTITY_MODES:
+        raise ValueError(f"entities must be one of {', '.join(ENTITY_MODES)}, not {entities!r}")
     release = version or dataset_version()
     store = oxigraph_store(dataset)
-    graph = dataset.default_graph  # rdflib's view of the store, for lookups
-    labels = _labels(graph)
-    term_labels = _labels(Graph().parse(paths.ontology_file(), format="turtle"))
-    labels.english.update(term_labels.english)
-    labels.french.update(term_labels.french)
+    graph = dataset.default_graph  # rdflib's view of the store, for the counts and VoID
+    labels = read_labels(store)
     nodes = dumps.subjects(store)
-    labels.owners = _owners(
-        {node.value for node in nodes if isinstance(node, ox.NamedNode) and node.value.startswith(str(ID))}
-    )
 
     with replaced_folder(out_dir, "publish") as staging:
         files = SiteFiles(staging, previous=out_dir)
-        index_entries = _write_entities(files, store, graph, labels, release, progress)
+        described = entities_of(nodes)
+        if entities == "static":
+            _write_entities(files, store, described, labels, release, progress)
+        index_entries = _index_entries(store, described, labels)
         pause_for_tests("publish:writing")
-        _write_vocabularies(files, dataset, release)
+        _write_vocabularies(files, store, dataset, release)
         _write_ontology(files, release)
         distributions, triples = dumps.write_dumps(files, store, nodes, release)
         description = describe_dataset(graph, distributions, site_url=site_url, version=release)
@@ -201,55 +122,92 @@ def publish(
         files.write_stream(
             "index.html", lambda out: out.writelines(piece.encode("utf-8") for piece in pieces)
         )
-        files.write(".htaccess", _htaccess(site_url))
+        files.write(".htaccess", htaccess(site_url))
         stale = files.carry_over(["id", "vocab", "dumps", "ontology"])
     return PublishReport(len(files.produced), files.written, stale, release.version)
 
 
-def _write_entities(
-    files: SiteFiles, store: ox.Store, graph: Graph, labels: Labels, release: DatasetVersion, progress: bool
-) -> list[tuple[str, str, str, str]]:
-    """One page and four RDF files per entity; return the index entries (IRI, kind, labels)."""
+def entities_of(nodes: Iterable[ox.NamedNode | ox.BlankNode]) -> dict[str, list[str]]:
+    """The graph's entities under ``id/``, each with its dependent nodes (the rule table's owners)."""
     members: dict[str, list[str]] = defaultdict(list)
-    for subject in sorted(labels.owners):
-        members[labels.owners[subject]].append(subject)
-    entities = sorted(members)
+    for node in nodes:
+        if isinstance(node, ox.NamedNode) and node.value.startswith(str(ID)):
+            entity = owner(node.value)
+            members[entity]  # an entity with no statement of its own still has a page
+            if entity != node.value:
+                members[entity].append(node.value)
+    return {entity: sorted(members[entity]) for entity in sorted(members)}
+
+
+def _write_entities(
+    files: SiteFiles,
+    store: ox.Store,
+    entities: dict[str, list[str]],
+    labels: Labels,
+    release: DatasetVersion,
+    progress: bool,
+) -> None:
+    """The pages (one per language) and four RDF files of each entity."""
     iterator: Iterable[str] = entities
     if progress:
         from rich.progress import track
 
-        iterator = track(entities, description="entity pages", transient=True)
-    index_entries = []
+        iterator = track(list(entities), description="entity pages", transient=True)
     for iri in iterator:
-        description, sources = _describe(store, members[iri])
-        kinds = sorted(compact(str(k)) for k in description.objects(URIRef(iri), RDF.type))
-        page = page_path(iri)
-        assert page is not None
-        stem = page[: -len(".html")]
-        jsonld = _serialise(description, ox.RdfFormat.JSON_LD)
-        view = EntityView(iri, description, sources, _incoming(graph, iri, labels), kinds, release.version)
-        files.write(page, render_entity(view, labels, jsonld))
-        for fmt in ENTITY_FORMATS:
-            text = jsonld if fmt == ox.RdfFormat.JSON_LD else _serialise(description, fmt)
-            files.write(f"{stem}.{fmt.file_extension}", text)
+        documents, _ = entity_documents(store, labels, iri, entities[iri], release.version)
+        for path, text in documents.items():
+            files.write(path, text)
+
+
+def _index_entries(
+    store: ox.Store, entities: dict[str, list[str]], labels: Labels
+) -> list[tuple[str, str, str, str]]:
+    """The index's entries: each entity's IRI, main kind, English and French labels."""
+    entries = []
+    for iri in entities:
+        kinds = sorted(
+            compact(quad.object.value)
+            for quad in store.quads_for_pattern(ox.NamedNode(iri), _TYPE, None, ox.DefaultGraph())
+        )
         main_kind = next((k for k in kinds if k.startswith("mg:") and k != "mg:ConsultationMechanism"), None)
-        index_entries.append(
+        entries.append(
             (
                 iri,
                 sys.intern(main_kind or (kinds[0] if kinds else "resource")),  # one string per kind
-                labels.of(iri),
-                labels.french.get(iri, ""),
+                labels.of(iri, "en"),
+                labels.by_language["fr"].get(iri, ""),
             )
         )
-    return index_entries
+    return entries
 
 
-def _write_vocabularies(files: SiteFiles, dataset: Dataset, release: DatasetVersion) -> None:
+def _write_vocabularies(files: SiteFiles, store: ox.Store, dataset: Dataset, release: DatasetVersion) -> None:
+    """A page and four RDF documents per controlled list (the list and its concepts), and the file
+    of all the lists."""
+    from mig_graph.store import in_memory
+
     # a view of the named graph; dataset.graph() would add it, which a read-only store refuses
     vocabulary = in_memory(Graph(store=dataset.store, identifier=VOCABULARY_GRAPH))
-    schemes = {str(s).rsplit("/", 1)[1] for s in vocabulary.subjects(RDF.type, SKOS.ConceptScheme)}
-    for scheme in sorted(schemes):
-        files.write(f"vocab/{scheme}.html", render_scheme(scheme, vocabulary, release.version))
+    graph = ox.NamedNode(str(VOCABULARY_GRAPH))
+    schemes = sorted(
+        quad.subject.value
+        for quad in store.quads_for_pattern(None, ox.NamedNode(_RDF_TYPE), ox.NamedNode(_SCHEME), graph)
+    )
+    for scheme in schemes:
+        name = scheme.rsplit("/", 1)[1]
+        files.write(f"vocab/{name}.html", render_scheme(name, vocabulary, release.version))
+        concepts = store.quads_for_pattern(None, ox.NamedNode(_IN_SCHEME), ox.NamedNode(scheme), graph)
+        members = [ox.NamedNode(scheme), *sorted((quad.subject for quad in concepts), key=lambda n: n.value)]
+        triples = sorted(
+            {
+                ox.Triple(q.subject, q.predicate, q.object)
+                for m in members
+                for q in store.quads_for_pattern(m, None, None, graph)
+            },
+            key=lambda t: (t.subject.value, t.predicate.value, str(t.object)),
+        )
+        for fmt in DOCUMENT_FORMATS:
+            files.write(f"vocab/{name}.{fmt.file_extension}", serialise(triples, fmt))
     files.write("vocab/vocabularies.ttl", paths.vocabularies_file().read_text(encoding="utf-8"))
 
 
@@ -264,32 +222,6 @@ def _write_ontology(files: SiteFiles, release: DatasetVersion) -> None:
         text = (
             paths.ontology_file().read_text(encoding="utf-8")  # the curated file itself, comments and all
             if fmt == ox.RdfFormat.TURTLE
-            else _serialise(ontology, fmt)
+            else _ontology_text(ontology, fmt)
         )
         files.write(f"ontology/mig-graph.{fmt.file_extension}", text)
-
-
-def _htaccess(site_url: str) -> str:
-    """Apache rewrite rules, in the form the w3id.org repository accepts, for https://w3id.org/mig-graph/."""
-    lines = [
-        "# Content negotiation for https://w3id.org/mig-graph/ (place as mig-graph/.htaccess in the",
-        "# w3id.org repository). Identifiers answer 303 See Other with the document in the requested format.",
-        "Options +FollowSymLinks",
-        "RewriteEngine on",
-        "",
-    ]
-    for pattern, target in (("^id/(.+)$", "id/$1"), ("^ontology$", "ontology/mig-graph")):
-        for fmt in ENTITY_FORMATS:
-            accept = media_type(fmt).replace("+", "\\+")
-            lines.append(f"RewriteCond %{{HTTP_ACCEPT}} {accept}")
-            lines.append(f"RewriteRule {pattern} {site_url}{target}.{fmt.file_extension} [R=303,L]")
-        html_target = "id/$1.html" if pattern.startswith("^id") else "ontology/index.html"
-        lines.append(f"RewriteRule {pattern} {site_url}{html_target} [R=303,L]")
-        lines.append("")
-    lines += [
-        "RewriteRule ^vocab/([^/]+)/(.+)$ " + site_url + "vocab/$1.html#$2 [R=303,L,NE]",
-        "RewriteRule ^\\.well-known/void$ " + site_url + ".well-known/void [R=302,L]",
-        "RewriteRule ^(.*)$ " + site_url + "$1 [R=302,L]",
-        "",
-    ]
-    return "\n".join(lines)

@@ -11,7 +11,7 @@ from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from mig_graph.namespaces import MG, ONTOLOGY_IRI, VOCAB, compact
-from mig_graph.publish.pages import ALTERNATES, layout
+from mig_graph.publish.pages import ALTERNATES, alternates, layout
 from mig_graph.rendering import render
 
 __all__ = ["render_ontology", "render_scheme"]
@@ -77,6 +77,7 @@ def render_scheme(scheme: str, vocabulary: Graph, version: str) -> str:
         **layout(f"vocab/{scheme}.html", title or scheme, version),
         scheme_iri=str(scheme_iri),
         concepts=concepts,
+        alternates=alternates(scheme),
     )
 
 
@@ -122,5 +123,6 @@ def render_ontology(ontology: Graph, version: str) -> str:
         namespace=str(MG._NS),
         ontology_version=str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo)),
         formats=ALTERNATES,
+        alternates=alternates("mig-graph"),
         sections=[(heading, _ontology_terms(ontology, kind)) for heading, kind in _ONTOLOGY_SECTIONS],
     )

@@ -35,7 +35,7 @@ from starlette.routing import Route
 from mig_graph.namespaces import BASE, PREFIXES
 from mig_graph.rdf.formats import HTML_MEDIA_TYPE, document_offers, results_offers
 from mig_graph.rdf.negotiation import content_type, negotiate
-from mig_graph.serve.deref import site_routes
+from mig_graph.serve.deref import DynamicDocuments, site_routes
 from mig_graph.serve.description import (
     SERVICE_PREFIXES,
     example_queries,
@@ -207,11 +207,13 @@ def create_app(
     base_url: str = BASE,
     site: Path | None = None,
     max_memory_bytes: int = MAX_WORKER_MEMORY_BYTES,
+    documents: DynamicDocuments | None = None,
 ) -> Starlette:
     """The endpoint as an ASGI application over ``dataset``, an Oxigraph-backed one from ``open_dataset``.
 
     With ``site`` (a folder written by ``mig-graph publish``) it also dereferences entity IRIs and
-    serves the site, whose index replaces the query page at ``/`` (the page stays at ``/sparql``).
+    serves the site, whose index replaces the query page at ``/`` (the page stays at ``/sparql``);
+    ``documents`` renders the ``/id/…`` documents the site has no file for (:mod:`mig_graph.serve.deref`).
     The query workers start with the application's lifespan and stop with it: serve the
     application with a server that runs the ASGI lifespan protocol (uvicorn does).
     """
@@ -220,7 +222,7 @@ def create_app(
     if site is None:
         routes.insert(0, Route("/", endpoint.home, methods=["GET"]))
     else:
-        routes.extend(site_routes(site))
+        routes.extend(site_routes(site, store=endpoint.source, documents=documents))
     return Starlette(
         routes=routes,
         lifespan=endpoint.lifespan,
