@@ -130,9 +130,9 @@ class Dataset:
         Parameters
         ----------
         as_of
-            ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: the links that count as of that period (a
-            membership overlapping it, a meeting or signature before its end; undated links
-            always count); ``None``: every link.
+            ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: the links current at the end of that period
+            (a membership the sources support then, a meeting or signature before it; a
+            membership of unknown status then is left out); ``None``: every link.
         roles
             Keep the links with one of these roles (``member``, ``observer``, ``chair``…;
             ``signatory`` for signatures); ``None``: every role.
@@ -165,3 +165,47 @@ class Dataset:
         from mig_graph.network import parse_scope, read_graphs
 
         return read_graphs(self.rdf, as_of=as_of, roles=roles, scope=parse_scope(include)).bipartite
+
+    def panel(self, table: str = "state_year", *, first: int | None = None, last: int | None = None):
+        """One of the panel tables that ``mig-graph panel`` writes, as a pandas DataFrame.
+
+        Parameters
+        ----------
+        table
+            ``state_year`` (one row per state and year, one column per mechanism),
+            ``mechanism_year``, ``dyad_year`` or ``memberships`` (the long table).
+        first, last
+            The years (default: the years the data's dates span).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Coded as the Correlates of War IGO data: 0 none, 1 full member, 2 associate,
+            3 observer, -9 status unknown that year, -1 mechanism not in existence (see the
+            codebook that ``mig-graph panel`` writes).
+
+        Raises
+        ------
+        ValueError
+            An unknown table, or ``first`` after ``last``.
+
+        Examples
+        --------
+        >>> import mig_graph
+        >>> frame = mig_graph.load().panel(first=2019, last=2020)
+        >>> frame[frame["iso3"] == "COM"][["year", "midiocc"]].values.tolist()
+        [[2019, -1], [2020, 1]]
+        """
+        import pandas as pd
+
+        from mig_graph.panel import PANEL_FILES, build_panels, cow_codes, read_panel_input
+
+        if table not in PANEL_FILES:
+            raise ValueError(f"unknown panel table {table!r}; one of {', '.join(PANEL_FILES)}")
+        panels = build_panels(read_panel_input(self.rdf), cow_codes(), first=first, last=last)
+        header, rows = getattr(panels, table)
+        frame = pd.DataFrame(rows, columns=list(header))
+        for column in ("ccode", "ccode1", "ccode2"):
+            if column in frame:
+                frame[column] = frame[column].astype("Int64")
+        return frame
