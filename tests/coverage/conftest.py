@@ -50,3 +50,34 @@ def state_members(packaged_select):
         return sorted(row[0] for row in rows)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def members_citing(packaged_select):
+    """ISO alpha-3 codes of the states whose ``role`` membership of ``organisation`` cites ``source``."""
+
+    def run(organisation: str, source: str, role: str = "member") -> list[str]:
+        rows = packaged_select(f"""
+            SELECT DISTINCT ?iso3 WHERE {{
+              ?m a org:Membership ; org:organization <{ID}{organisation}> ; org:member ?state ;
+                 org:role <{ROLE}{role}> ; prov:wasDerivedFrom <{ID}source/{source}> .
+              ?state a mg:State ; mg:iso3166Alpha3 ?iso3 .
+            }}""")
+        return sorted(row[0] for row in rows)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def source_dating(packaged_select):
+    """A source's ``dcterms:date`` and ``mg:notBefore`` as (predicate name, value, datatype) rows."""
+
+    def run(source: str) -> list[tuple[str | None, ...]]:
+        rows = packaged_select(f"""
+            SELECT ?name ?value (DATATYPE(?value) AS ?type) WHERE {{
+              VALUES (?p ?name) {{ (dcterms:date "date") (mg:notBefore "not_before") }}
+              <{ID}source/{source}> ?p ?value .
+            }}""")
+        return sorted(rows)
+
+    return run

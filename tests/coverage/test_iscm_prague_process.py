@@ -97,3 +97,21 @@ def test_icmpd_is_the_secretariat_on_iom_s_word(packaged_select) -> None:
         "iom-prague-process",
         "prague-process-core-group-2012",
     ]
+
+
+def test_core_group_meeting_of_2012_confirms_sixteen_participating_states(
+    members_citing, source_dating, packaged_select
+) -> None:
+    assert members_citing("process/prague-process", "prague-process-core-group-2012") == [
+        "ARM", "AZE", "BGR", "CZE", "DEU", "GEO", "HUN", "MDA",
+        "MKD", "POL", "ROU", "RUS", "SRB", "SVK", "SWE", "TUR",
+    ]  # fmt: skip
+    assert source_dating("prague-process-core-group-2012") == [
+        ("not_before", "2012-11-20", "http://www.w3.org/2001/XMLSchema#date")
+    ]
+    rows = packaged_select(f"""
+        SELECT DISTINCT ?until WHERE {{
+          ?m a org:Membership ; org:organization <{ID}process/prague-process> ; org:member <{ID}state/TUR> ;
+             mg:confirmedUntil ?until .
+        }}""")
+    assert rows == [("2021",)]

@@ -30,9 +30,11 @@ EUROPEAN_PARTNERS = [
 ]
 
 
-def test_rabat_process_members_are_26_african_and_29_european_partners_and_egypt(state_members) -> None:
+def test_rabat_process_members_are_the_partners_egypt_and_icmpd_s_iceland_and_uk(state_members) -> None:
     assert (len(AFRICAN_PARTNERS), len(EUROPEAN_PARTNERS)) == (26, 29)
-    assert state_members("process/rabat-process") == sorted([*AFRICAN_PARTNERS, *EUROPEAN_PARTNERS, "EGY"])
+    assert state_members("process/rabat-process") == sorted(
+        [*AFRICAN_PARTNERS, *EUROPEAN_PARTNERS, "EGY", "GBR", "ISL"]
+    )
     assert state_members("process/rabat-process", "observer") == ["DZA", "LBY"]
 
 
@@ -55,3 +57,16 @@ def test_rabat_process_is_an_inter_regional_forum_begun_in_july_2006(packaged_se
               time:hasTime/time:hasBeginning/time:inXSDgYearMonth ?start .
         }}""")
     assert rows == [("2006-07",)]
+
+
+def test_icmpd_s_participants_page_confirms_all_partners_but_slovakia_as_of_november_2014(
+    members_citing, source_dating
+) -> None:
+    named = [state for state in [*AFRICAN_PARTNERS, *EUROPEAN_PARTNERS] if state != "SVK"]
+    assert members_citing("process/rabat-process", "icmpd-rabat-participants") == sorted(
+        [*named, "EGY", "GBR", "ISL"]
+    )
+    assert len(named) == 54
+    assert source_dating("icmpd-rabat-participants") == [
+        ("not_before", "2014-11", "http://www.w3.org/2001/XMLSchema#gYearMonth")
+    ]

@@ -468,8 +468,8 @@ def test_cross_process_members_counts_mechanisms_by_default(store):
 def test_memberships_per_state_across_mechanisms(select):
     """Distinct mechanisms per state over org:Membership alone (any role): France in 9 (see above);
     Germany, Spain and Sweden in 8 (the European processes, the Tripoli Process, the IGC, and the
-    Abu Dhabi Dialogue as observers, the GFMD as chairs, FIBEMYD or Söderköping as members); 189
-    states in at least one mechanism."""
+    Abu Dhabi Dialogue as observers, the GFMD as chairs, FIBEMYD or Söderköping as members); 190
+    states in at least one mechanism (Iceland among them, on ICMPD's Rabat Process page)."""
     rows = select("""
         SELECT ?iso3 (COUNT(DISTINCT ?p) AS ?n) WHERE {
           ?m a org:Membership ; org:member ?s ; org:organization ?p .
@@ -477,7 +477,7 @@ def test_memberships_per_state_across_mechanisms(select):
           ?p a mg:ConsultationMechanism .
         } GROUP BY ?iso3 ORDER BY DESC(?n) ?iso3""")
     assert rows[:4] == [("FRA", "9"), ("DEU", "8"), ("ESP", "8"), ("SWE", "8")]
-    assert len(rows) == 189
+    assert len(rows) == 190
     sweden = select("""
         SELECT DISTINCT ?p WHERE {
           ?m a org:Membership ; org:member <https://w3id.org/mig-graph/id/state/SWE> ; org:organization ?p .
@@ -509,7 +509,7 @@ def test_coverage_targets(select):
         }}""") == [("28",)]
     assert select("""
         SELECT (COUNT(DISTINCT ?s) AS ?n) { ?m a org:Membership ; org:member ?s . ?s a mg:State }""") == [
-        ("192",)
+        ("193",)
     ]
 
 
@@ -541,7 +541,11 @@ def test_the_network_links_states_to_mechanisms_only_by_default(store):
     assert {bipartite.nodes[node]["kind"] for node in actors} == {"state"}
     assert all(set(bipartite.nodes[node]["kinds"].split()) & MECHANISM_KINDS for node in processes)
     assert {data["relation"] for _, _, data in bipartite.edges(data=True)} == {"membership"}
-    assert (len(actors), len(processes), bipartite.number_of_edges()) == (189, 29, 680)
+    assert (len(actors), len(processes), bipartite.number_of_edges()) == (
+        190,
+        29,
+        682,
+    )  # Iceland and the UK in the Rabat Process
     assert processes_per_actor(bipartite)[:4] == [
         ("state/FRA", 9),
         ("state/DEU", 8),
