@@ -161,8 +161,21 @@
 
   const MAP_WIDTH = 960, MAP_HEIGHT = 500, MAP_SCALE = 170;
 
-  // A ring crossing the antimeridian, made continuous, then drawn on each side clamped to ±180°
-  // (the same rule as the report's map, report/worldmap.py).
+  // A ring crossing the antimeridian is made continuous, then cut there (Sutherland–Hodgman) and
+  // drawn on each side: the same rule as the report's map (report/worldmap.py).
+  function clip(ring, limit, keepBelow) {
+    const inside = (longitude) => (keepBelow ? longitude <= limit : longitude >= limit);
+    const clipped = [];
+    ring.forEach((a, index) => {
+      const b = ring[(index + 1) % ring.length];
+      if (inside(a[0])) clipped.push(a);
+      if (inside(a[0]) !== inside(b[0])) {
+        clipped.push([limit, a[1] + (b[1] - a[1]) * (limit - a[0]) / (b[0] - a[0])]);
+      }
+    });
+    return clipped;
+  }
+
   function sides(ring) {
     const continuous = [ring[0]];
     let shift = 0;
@@ -176,8 +189,10 @@
     const west = Math.min(...longitudes), east = Math.max(...longitudes);
     if (west >= -180 && east <= 180) return [continuous];
     const offsets = [0, ...(east > 180 ? [-360] : []), ...(west < -180 ? [360] : [])];
-    return offsets.map((offset) => continuous.map(([longitude, latitude]) =>
-      [Math.max(-180, Math.min(180, longitude + offset)), latitude]));
+    return offsets
+      .map((offset) => continuous.map(([longitude, latitude]) => [longitude + offset, latitude]))
+      .map((moved) => clip(clip(moved, 180, true), -180, false))
+      .filter((part) => part.length >= 3);
   }
 
   function pathOf(geometry) {
@@ -195,10 +210,25 @@
     return parts.join("");
   }
 
-  function shade(value, low, high) {
-    if (high === low) return SHADES[SHADES.length - 1];
-    const step = Math.floor((value - low) / (high - low) * (SHADES.length - 1) + 1e-9);
-    return SHADES[Math.max(0, Math.min(SHADES.length - 1, step))];
+  // Whole numbers from 1 get up to five bins of whole numbers, as the report's map
+  // (worldmap.shade_edges); other values five equal steps from the lowest to the highest.
+  function shading(values) {
+    const low = Math.min(...values), high = Math.max(...values);
+    if (low >= 1 && values.every(Number.isInteger)) {
+      const bins = Math.max(1, Math.min(SHADES.length, high));
+      const edges = Array.from({ length: bins + 1 }, (_, index) => 0.5 + Math.round(index * high / bins));
+      const shades = SHADES.slice(SHADES.length - bins);
+      const labels = shades.map((_, index) => {
+        const first = edges[index] + 0.5, last = edges[index + 1] - 0.5;
+        return first === last ? String(first) : first + "–" + last;
+      });
+      const colour = (value) => shades[Math.max(0, edges.findIndex((edge) => value < edge) - 1)];
+      return { shades, labels, colour };
+    }
+    const step = (high - low) / SHADES.length || 1;
+    const labels = SHADES.map((_, index) => (low + index * step).toPrecision(3) + "–" + (low + (index + 1) * step).toPrecision(3));
+    const colour = (value) => SHADES[Math.min(SHADES.length - 1, Math.floor((value - low) / step))];
+    return { shades: SHADES, labels, colour };
   }
 
   class MapView extends View {
@@ -235,8 +265,7 @@
         states.set(code, state);
       }
       const byNumeric = new Map([...states].map(([code, state]) => [numericCodes[code], [code, state]]));
-      const values = [...states.values()].map((state) => state.value);
-      const low = Math.min(...values), high = Math.max(...values);
+      const scale = shading([...states.values()].map((state) => state.value));
       const features = await countries();
       const svg = element("svg", {
         viewBox: `0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`, role: "img", class: "world-map",
@@ -255,7 +284,7 @@
         const [code, state] = found;
         const link = element("a", { href: state.iri, class: "iri" }, svg);
         const path = element("path", {
-          d: pathOf(feature.geometry), class: "country state", fill: shade(state.value, low, high),
+          d: pathOf(feature.geometry), class: "country state", fill: scale.colour(state.value),
           "data-iso3": code, "data-numeric": feature.id, "data-value": String(state.value),
         }, link);
         const names = [...state.names].join(", ") || name;
@@ -263,10 +292,12 @@
       }
       const missing = [...states.keys()].filter((code) => !features.some((f) => f.id === numericCodes[code]));
       const legend = element("g", { class: "legend", transform: `translate(20, ${MAP_HEIGHT - 40})` }, svg);
-      SHADES.forEach((colour, index) => element("rect", { x: index * 24, y: 0, width: 24, height: 10, fill: colour }, legend));
-      text(String(low), { x: 0, y: 24 }, legend);
-      text(String(high), { x: SHADES.length * 24, y: 24, "text-anchor": "end" }, legend);
-      text(valueColumn || "rows", { x: SHADES.length * 24 + 8, y: 10 }, legend);
+      const key = 56;
+      scale.shades.forEach((colour, index) => {
+        element("rect", { x: index * key, y: 0, width: key, height: 10, fill: colour }, legend);
+        text(scale.labels[index], { x: index * key + key / 2, y: 24, "text-anchor": "middle" }, legend);
+      });
+      text(valueColumn || "rows", { x: scale.shades.length * key + 8, y: 10 }, legend);
       const caption = `${states.size} states` + (missing.length
         ? `; too small for the 1:110m boundaries: ${missing.join(", ")}` : "");
       this.place(svg, caption);
