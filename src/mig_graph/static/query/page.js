@@ -69,14 +69,13 @@
 
   yasgui.on("queryResponse", (instance, tab) => {
     const query = tab.getQuery();
-    const view = viewOf(query);
+    const view = viewOf(query) || "table";  // as Wikidata's service: the table unless a comment says
     const yasr = tab.getYasr();
     // the event comes before YASR reads the response: choose the view once it has drawn it
-    if (view) {
-      yasr.once("drawn", () => {
-        if (yasr.plugins[view] && yasr.plugins[view].canHandleResults()) yasr.selectPlugin(view);
-      });
-    }
+    yasr.once("drawn", () => {
+      if (yasr.getSelectedPluginName() === view) return;
+      if (yasr.plugins[view] && yasr.plugins[view].canHandleResults()) yasr.selectPlugin(view);
+    });
     const address = new URL("sparql", document.baseURI);
     address.searchParams.set("query", query);
     if (address.href.length < 8000) history.replaceState(null, "", address.href);
