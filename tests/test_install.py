@@ -60,6 +60,10 @@ def test_wheel_installed_in_a_fresh_venv_builds_the_same_graph(tmp_path):
         env=environment,
     ).stdout.strip()
     assert located == str(Path(site_packages) / "mig_graph" / "resources")
+    vendored = Path(site_packages) / "mig_graph" / "static" / "vendor"
+    for asset in ("yasgui/yasgui.min.js", "world-atlas/countries-110m.json", "manifest.json"):
+        assert (vendored / asset).is_file(), asset
+    assert (Path(site_packages) / "mig_graph" / "static" / "query" / "views.js").is_file()
     result = subprocess.run(
         [str(environment_dir / "bin" / "mig-graph"), "build"],
         cwd=elsewhere,
