@@ -353,7 +353,7 @@
       }
       items.forEach((item, index) => {
         const y = top + index * rowHeight;
-        const label = text(item.name.length > 48 ? item.name.slice(0, 47) + "…" : item.name,
+        const label = text(item.name.length > 42 ? item.name.slice(0, 41) + "…" : item.name,
           { x: labelWidth - 8, y: y + 14, "text-anchor": "end", class: "row-label" }, svg);
         tooltip(label, item.name);
         const bar = element("rect", { x: x(item.from), y: y + 4, height: rowHeight - 8, class: "span",
