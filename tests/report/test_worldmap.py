@@ -55,7 +55,7 @@ def test_the_map_shades_the_counted_states():
     (collection,) = [c for c in axes.collections if isinstance(c, PolyCollection)]
     colours = {tuple(round(v, 3) for v in colour) for colour in collection.get_facecolors()}
     expected = {
-        tuple(round(int(shade[i : i + 2], 16) / 255, 3) for i in (1, 3, 5)) + (1.0,) for shade in SHADES[-3:]
+        (*(round(int(shade[i : i + 2], 16) / 255, 3) for i in (1, 3, 5)), 1.0) for shade in SHADES[-3:]
     }
     assert expected <= colours  # three bins (1, 2, 3), the three darkest shades
     assert len(collection.get_paths()) > 177  # every country, some in several rings
