@@ -137,6 +137,45 @@ def graphs(store: Dataset):
 
 
 @pytest.fixture(scope="session")
+def serve_app():
+    """A context manager serving an ASGI app with uvicorn on a free loopback port; it yields the base URL."""
+    import contextlib
+    import socket
+    import threading
+    import time
+
+    import httpx
+    import uvicorn
+
+    from mig_graph.serve.endpoint import SERVER_OPTIONS
+
+    @contextlib.contextmanager
+    def running(app):
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+        options = {**SERVER_OPTIONS, "access_log": False}
+        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", **options)
+        server = uvicorn.Server(config)
+        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+        thread.start()
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 20
+        while not server.started:
+            assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.02)
+        assert httpx.get(f"{base}/sparql", params={"query": "ASK {}"}).status_code == 200
+        try:
+            yield base
+        finally:
+            server.should_exit = True
+            thread.join(10)
+            sock.close()
+
+    return running
+
+
+@pytest.fixture(scope="session")
 def browser(tmp_path_factory: pytest.TempPathFactory):
     """Headless Chromium (Debian) through its WebDriver, offline, with a fresh profile."""
     from selenium import webdriver

@@ -84,6 +84,10 @@ def test_wheel_installed_in_a_fresh_venv_builds_the_same_graph(installed, tmp_pa
         env=installed.environment,
     ).stdout.strip()
     assert located == str(installed.site_packages / "mig_graph" / "resources")
+    vendored = installed.site_packages / "mig_graph" / "static" / "vendor"
+    for asset in ("yasgui/yasgui.min.js", "world-atlas/countries-110m.json", "manifest.json"):
+        assert (vendored / asset).is_file(), asset
+    assert (installed.site_packages / "mig_graph" / "static" / "query" / "views.js").is_file()
     result = subprocess.run(
         [str(installed.environment_dir / "bin" / "mig-graph"), "build"],
         cwd=installed.elsewhere,

@@ -19,9 +19,11 @@ __all__ = [
     "queries_dir",
     "resource_root",
     "shapes_dir",
+    "static_dir",
     "table_schemas_dir",
     "templates_dir",
     "vocabularies_file",
+    "world_atlas_file",
 ]
 
 _PACKAGED = Path(__file__).resolve().parent / "resources"
@@ -79,3 +81,13 @@ def table_schemas_dir() -> Path:
 def templates_dir() -> Path:
     """The Jinja2 templates and the one style sheet of every page (inside the package itself)."""
     return Path(__file__).resolve().parent / "templates"
+
+
+def static_dir() -> Path:
+    """The query page's scripts and the vendored web assets (``vendor/``, inside the package itself)."""
+    return Path(__file__).resolve().parent / "static"
+
+
+def world_atlas_file() -> Path:
+    """Natural Earth's country boundaries at 1:110m, as TopoJSON (the npm package ``world-atlas``)."""
+    return static_dir() / "vendor" / "world-atlas" / "countries-110m.json"

@@ -293,3 +293,21 @@ def test_library_query_gives_the_same_result_on_rdflib_own_store(rdflib_dataset,
         return header, sorted(body)
 
     assert rows(rdflib_dataset) == rows(store)
+
+
+def test_a_view_line_names_the_result_view(tmp_path):
+    from mig_graph.errors import InputError
+    from mig_graph.query.library import VIEWS, parse_query_file
+
+    assert {name: query.view for name, query in library().items() if query.view != "table"} == {
+        "declaration-signatories": "map",
+        "mechanisms-per-state": "map",
+        "meetings": "timeline",
+        "members-per-mechanism": "bar",
+        "process-members": "map",
+    }
+    assert VIEWS == ("table", "map", "timeline", "bar")
+    odd = tmp_path / "odd.rq"
+    odd.write_text("# title: Odd\n# view: pie\nSELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown view 'pie'; the views are: table, map, timeline, bar"):
+        parse_query_file(odd)

@@ -15,7 +15,7 @@ def placeholders(text: str) -> set[str]:
 
 def test_every_language_has_the_same_keys_and_placeholders():
     assert LANGUAGES == ("en", "fr")
-    assert len(TEXT["en"]) == 79
+    assert len(TEXT["en"]) == 86
     assert TEXT["fr"].keys() == TEXT["en"].keys()
     for key, english in TEXT["en"].items():
         assert placeholders(TEXT["fr"][key]) == placeholders(english), key
@@ -24,6 +24,7 @@ def test_every_language_has_the_same_keys_and_placeholders():
         "centrality_text": {"sample"},
         "change": {"after", "before"},
         "change_text": {"after", "before", "ended_processes", "gained", "lost", "new_processes"},
+        "map_unmapped": {"codes"},
         "memberships_caption_binned": {"next", "twice", "width"},
         "more": {"n"},
         "network_caption_subset": {"shown", "total"},

@@ -12,7 +12,7 @@ from mig_graph.network import AnalysisGraphs, LinkRow, bipartite_graph, parse_sc
 from mig_graph.report import write_report
 from mig_graph.report.plots import NETWORK_LIMIT
 
-FIGURES = ("network", "memberships", "overlap", "timeline")
+FIGURES = ("network", "memberships", "overlap", "worldmap", "timeline")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -62,7 +62,8 @@ def test_html_is_self_contained(english):
     text = (english / "report.html").read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)=["'](?!data:)""", text)
     assert len(re.findall(r'<img src="data:image/svg\+xml;base64,', text)) == len(FIGURES)
-    assert text.count("<table>") == 7  # graphs, actors, 2 centralities, brokers, communities, overlap
+    # graphs, actors, mechanisms, 2 centralities, brokers, communities, overlap
+    assert text.count("<table>") == 8
     assert '<html lang="en">' in text
 
 

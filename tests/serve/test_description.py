@@ -1,14 +1,10 @@
-"""What the endpoint says of itself: the service description's formats and graphs, the query page."""
+"""What the endpoint says of itself: the service description's formats and graphs."""
 
 from __future__ import annotations
 
-import json
-import re
-
 import pyoxigraph as ox
 
-from mig_graph.rendering import style_sheet
-from mig_graph.serve.description import example_queries, query_page, service_description
+from mig_graph.serve.description import service_description
 
 FORMATS = "http://www.w3.org/ns/formats/"
 
@@ -30,20 +26,3 @@ def test_the_description_names_every_format_and_graph():
     sizes = [t.object.value for t in triples if t.predicate.value == "http://rdfs.org/ns/void#triples"]
     assert sizes == ["5", "7"]
     assert sum(1 for t in triples if t.object == graph) == 1
-
-
-def test_the_query_page_embeds_the_examples_safely():
-    examples = [{"name": "a.rq", "title": "A", "description": "x", "query": "SELECT * { ?s ?p '</script>' }"}]
-    page = query_page(examples)
-    assert '<body class="endpoint-page">\n<header>\n  <h1>mig-graph SPARQL endpoint</h1>' in page
-    assert f"<title>mig-graph SPARQL endpoint</title>\n<style>{style_sheet()}</style>\n</head>" in page
-    (data,) = re.findall(r'<script type="application/json" id="examples">(.*?)</script>', page, flags=re.S)
-    assert "</" not in data
-    assert json.loads(data) == examples
-    assert page.endswith("})();\n</script>\n</body>\n</html>\n")
-
-
-def test_examples_are_the_library_queries():
-    examples = example_queries()
-    assert [example["name"] for example in examples] == sorted(example["name"] for example in examples)
-    assert all(example["query"].startswith("#") and example["title"] for example in examples)

@@ -5,12 +5,16 @@ A library query is a ``queries/NAME.rq`` file whose header says what it does::
     # title: Members of a process
     # description: …
     # param process (entity): the process, by acronym, id or IRI. Default: midiocc
+    # view: map
 
 A parameter is bound by adding ``VALUES ?name { … }`` at the top of the query's
 ``WHERE`` clause, so the same text runs on any SPARQL 1.1 store; an optional
 parameter left out stays a free variable.  Entity parameters accept an ISO
 3166-1 alpha-3 code, an acronym, a label, an id (``process/midiocc``) or an IRI,
-resolved against the graph the query runs on.  Queries run on the embedded
+resolved against the graph the query runs on.  The ``view`` line (optional) names the
+result view the endpoint's query page opens the rows in (one of :data:`VIEWS`); the page reads
+the same ``#view:`` comment in any query, as Wikidata's query service reads ``#defaultView:``.
+Queries run on the embedded
 store, or on a remote endpoint through SPARQLWrapper.
 """
 
@@ -32,6 +36,7 @@ from mig_graph.errors import InputError, Location
 from mig_graph.namespaces import ID
 
 __all__ = [
+    "VIEWS",
     "LibraryQuery",
     "Parameter",
     "QueryResult",
@@ -46,7 +51,10 @@ __all__ = [
 ]
 
 USER_AGENT = f"mig-graph/{version('mig-graph')} (+https://w3id.org/mig-graph/)"
-_HEADER = re.compile(r"^#\s*(title|description):\s*(.+)$")
+_HEADER = re.compile(r"^#\s*(title|description|view):\s*(.+)$")
+
+VIEWS = ("table", "map", "timeline", "bar")
+"""The result views of the query page: a table, a world map coloured by state, a timeline, a bar chart."""
 _PARAM = re.compile(
     r"^#\s*param\s+(\w+)\s*\((entity|year|string)(?:,\s*\?(\w+))?\):\s*(.+?)(?:\s+Default:\s*(\S+))?\s*$"
 )
@@ -77,6 +85,7 @@ class LibraryQuery:
     text: str
     parameters: tuple[Parameter, ...] = ()
     path: Path | None = None
+    view: str = "table"
 
 
 @dataclass
@@ -120,7 +129,13 @@ def parse_query_text(text: str, name: str = "query", path: Path | None = None) -
         elif match := _PARAM.match(line):
             parameter, kind, variable, description, default = match.groups()
             parameters.append(Parameter(parameter, kind, description.strip(), default, variable or parameter))
+    view = headers.get("view", "table").lower()
+    if view not in VIEWS:
+        raise InputError(
+            f"unknown view {view!r}; the views are: {', '.join(VIEWS)}", Location(path or Path(name), 0)
+        )
     return LibraryQuery(
+        view=view,
         name=name,
         title=headers.get("title", name),
         description=headers.get("description", ""),

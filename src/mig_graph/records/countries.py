@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pycountry
 
-__all__ = ["Country", "country", "normalise_name", "wikidata_items"]
+__all__ = ["Country", "country", "normalise_name", "numeric_codes", "wikidata_items"]
 
 # Names that pycountry's English and French lists do not give in the form sources use.
 NAME_OVERRIDES: dict[str, str] = {
@@ -129,3 +129,13 @@ def _wikidata_table(path: Path) -> dict[str, str]:
 def wikidata_items(table: Path) -> dict[str, str]:
     """ISO alpha-3 → Wikidata QID, read from the packaged reference table."""
     return _wikidata_table(table)
+
+
+@cache
+def numeric_codes() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 → numeric code (three digits, as Natural Earth's boundaries name countries).
+
+    >>> numeric_codes()["FRA"], numeric_codes()["COM"]
+    ('250', '174')
+    """
+    return {entry.alpha_3: entry.numeric for entry in pycountry.countries}

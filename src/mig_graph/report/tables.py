@@ -39,6 +39,7 @@ from mig_graph.report.plots import (
     membership_bar_width,
     state_memberships,
 )
+from mig_graph.report.worldmap import mechanisms_per_state, members_per_mechanism, unmapped
 
 __all__ = [
     "BETWEENNESS_SAMPLE",
@@ -253,6 +254,23 @@ def _actors_section(bipartite: nx.Graph, lang: str) -> list[Block]:
     ]
 
 
+def _map_section(bipartite: nx.Graph, lang: str) -> list[Block]:
+    """The world map of mechanisms per state, and the member states of each mechanism."""
+    text = TEXT[lang]
+    rows = tuple(
+        (_name(bipartite.nodes[node], lang), kind_name(bipartite.nodes[node]["kind"], lang), str(n))
+        for node, n in members_per_mechanism(bipartite)[:TOP]
+    )
+    missing = unmapped(mechanisms_per_state(bipartite))
+    caption = text["map_caption"] + (
+        " " + text["map_unmapped"].format(codes=", ".join(missing)) if missing else ""
+    )
+    blocks: list[Block] = [Heading(text["map_heading"]), Figure("worldmap", caption)]
+    if rows:
+        blocks.append(Table((text["mechanism"], text["kind"], text["member_states"]), rows))
+    return blocks
+
+
 def _centrality_section(graphs: AnalysisGraphs, lang: str) -> list[Block]:
     text = TEXT[lang]
     actor_table, actor_sample = _centrality_table(graphs.bipartite, 0, lang)
@@ -356,8 +374,8 @@ def _change_section(
 def report_blocks(
     graphs: AnalysisGraphs, lang: str, as_of: str | None, compare: AnalysisGraphs | None = None
 ) -> list[Block]:
-    """The report's blocks, in order: summary, actors, centralities, brokers, communities,
-    overlap, change since the comparison date (when given), timeline.
+    """The report's blocks, in order: summary, actors, the world map, centralities, brokers,
+    communities, overlap, change since the comparison date (when given), timeline.
 
     Parameters
     ----------
@@ -379,6 +397,7 @@ def report_blocks(
     return [
         *_summary_section(graphs, lang, as_of),
         *_actors_section(graphs.bipartite, lang),
+        *_map_section(graphs.bipartite, lang),
         *_centrality_section(graphs, lang),
         *_brokers_section(graphs, lang),
         *_communities_section(graphs.actors, lang),

@@ -9,7 +9,8 @@ and writes, in English or French,
 - ``measures.csv``: every actor and process with its measures (:mod:`mig_graph.report.measures_file`);
 - ``figures/<name>.png`` and ``.svg``: the bipartite network, the process-overlap heatmap, the
   distribution of memberships per state and the timeline of meetings and establishments
-  (:mod:`mig_graph.report.plots`).
+  (:mod:`mig_graph.report.plots`), and the world map of mechanisms per state
+  (:mod:`mig_graph.report.worldmap`).
 
 The content is in :mod:`mig_graph.report.tables`, its strings in ``messages/<lang>.toml``.
 """
@@ -31,6 +32,7 @@ from mig_graph.report.plots import (
     save_figure,
 )
 from mig_graph.report.tables import report_blocks
+from mig_graph.report.worldmap import mechanisms_per_state, plot_world_map
 
 __all__ = ["write_report"]
 
@@ -77,6 +79,7 @@ def write_report(
         "network": plot_network(graphs.bipartite, lang),
         "memberships": plot_memberships(graphs.bipartite, lang),
         "overlap": plot_overlap(graphs.bipartite, lang),
+        "worldmap": plot_world_map(mechanisms_per_state(graphs.bipartite), lang),
         "timeline": plot_timeline(graphs.timeline, lang),
     }
     written: list[Path] = []

@@ -1,28 +1,22 @@
-"""What the endpoint says of itself: the SPARQL Service Description, and the HTML query page.
+"""What the endpoint says of itself: the SPARQL Service Description.
 
 The service description (``GET /sparql`` without a query) names the endpoint, its language, its
 result formats (the table of :mod:`mig_graph.rdf.formats`) and its dataset: the default graph
-(the union of the sources) and each source's named graph, with their sizes. The query page
-(``templates/endpoint_page.html.j2``) offers the library's queries as examples.
+(the union of the sources) and each source's named graph, with their sizes. The HTML query page
+is :mod:`mig_graph.serve.querypage`'s.
 """
 
 from __future__ import annotations
 
-import re
-
 import pyoxigraph as ox
 
 from mig_graph.namespaces import PREFIXES
-from mig_graph.paths import queries_dir
 from mig_graph.rdf.formats import DOCUMENT_FORMATS, RESULTS_FORMATS, format_iri
-from mig_graph.rendering import render
 
 __all__ = [
     "SERVICE_PREFIXES",
     "GraphSizes",
-    "example_queries",
     "graph_sizes",
-    "query_page",
     "service_description",
 ]
 
@@ -41,31 +35,9 @@ SERVICE_PREFIXES = {
 
 _GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
 _DEFAULT_SIZE = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
-_HEADER_LINE = re.compile(r"#\s*(title|description)\s*:\s*(.*)", re.IGNORECASE)
 
 GraphSizes = tuple[list[tuple[ox.NamedNode, int]], int]
 """The triples of each named graph, in the order of their names, and of the default graph."""
-
-
-def example_queries() -> list[dict[str, str]]:
-    """The library's queries (``queries/*.rq``) with the title and description of their header."""
-    folder = queries_dir()
-    examples = []
-    for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
-        text = path.read_text(encoding="utf-8")
-        header = {"title": path.stem, "description": ""}
-        for line in text.splitlines():
-            if not line.startswith("#"):
-                break
-            if match := _HEADER_LINE.match(line):
-                header[match.group(1).lower()] = match.group(2).strip()
-        examples.append({"name": path.name, **header, "query": text})
-    return examples
-
-
-def query_page(examples: list[dict[str, str]]) -> str:
-    """The HTML query page, with ``examples`` (as :func:`example_queries` gives them) to choose from."""
-    return render("endpoint_page.html.j2", title="mig-graph SPARQL endpoint", lang="en", examples=examples)
 
 
 def graph_sizes(store: ox.Store) -> GraphSizes:

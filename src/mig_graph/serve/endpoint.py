@@ -7,7 +7,10 @@ isolated worker process with no network (:mod:`mig_graph.serve.queryworkers`) wi
 time limit, a memory limit and a result-size limit; a worker past a limit is killed
 and replaced, so no query can take the server down or keep its slot.
 A plain GET of ``/sparql`` describes the service (SPARQL Service Description,
-:mod:`mig_graph.serve.description`); ``/`` and a browser's GET of ``/sparql`` give the HTML query page.
+:mod:`mig_graph.serve.description`); ``/`` and a browser's GET of ``/sparql`` give the HTML query page
+(:mod:`mig_graph.serve.querypage`), and so does a browser's GET of ``/sparql?query=…`` (its
+``Accept`` prefers HTML to every results format), where the page runs the query: such addresses are
+shareable. A client gets the protocol's answer; every ``GET /sparql`` sends ``Vary: Accept``.
 Requests pass the limits and CORS of :mod:`mig_graph.serve.middleware` first.
 """
 
@@ -30,22 +33,17 @@ from rdflib import Dataset
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from mig_graph.namespaces import BASE, PREFIXES
 from mig_graph.rdf.formats import HTML_MEDIA_TYPE, document_offers, results_offers
 from mig_graph.rdf.negotiation import content_type, negotiate
 from mig_graph.serve.deref import DynamicDocuments, site_routes
-from mig_graph.serve.description import (
-    SERVICE_PREFIXES,
-    example_queries,
-    graph_sizes,
-    query_page,
-    service_description,
-)
+from mig_graph.serve.description import SERVICE_PREFIXES, graph_sizes, service_description
 from mig_graph.serve.middleware import MAX_HEADER_BYTES, MAX_URL_BYTES, endpoint_middleware
 from mig_graph.serve.protocol import MAX_BODY_BYTES, Refusal, graph_iris, plain, protocol_parameters
 from mig_graph.serve.querycheck import QueryRefused, check_query
+from mig_graph.serve.querypage import CONTENT_SECURITY_POLICY, asset_routes, example_queries, query_page
 from mig_graph.serve.queryworkers import QueryJob, WorkerPool, timed_out_message
 from mig_graph.store import oxigraph_store
 
@@ -76,6 +74,7 @@ _log = logging.getLogger(__name__)
 _RESULT_OFFERS = results_offers()  # (media type matched in Accept, the format answered)
 _GRAPH_OFFERS = document_offers()
 _PAGE_OFFERS = (*_GRAPH_OFFERS, (HTML_MEDIA_TYPE, None))  # a description first, the page for browsers
+_QUERY_OFFERS = (*_RESULT_OFFERS, *_GRAPH_OFFERS, (HTML_MEDIA_TYPE, None))  # the page if HTML is preferred
 _ACCEPTED = ", ".join(media for media, _ in (*results_offers()[:4], *_GRAPH_OFFERS))
 _QUERY_PREFIXES = {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
 
@@ -84,14 +83,20 @@ class _Endpoint:
     """The state behind the routes: the query workers, the limits, the page, the named graphs."""
 
     def __init__(
-        self, dataset: Dataset, query_timeout: float, max_results: int, base_url: str, max_memory_bytes: int
+        self,
+        dataset: Dataset,
+        query_timeout: float,
+        max_results: int,
+        base_url: str,
+        max_memory_bytes: int,
+        entity_pages: bool,
     ) -> None:
         self.source: ox.Store = oxigraph_store(dataset)
         self.query_timeout = query_timeout
         self.max_results = max_results
         self.base_url = base_url
         self.max_memory_bytes = max_memory_bytes
-        self.page = query_page(example_queries())
+        self.page = query_page(example_queries(dataset), entity_pages=entity_pages)
         self.graph_sizes = graph_sizes(self.source)
         self.pool: WorkerPool | None = None
         self.waiting = 0  # requests running or waiting for a worker (counted in the event loop's thread)
@@ -113,18 +118,25 @@ class _Endpoint:
                 self.waiters.shutdown(wait=False, cancel_futures=True)
 
     async def home(self, request: Request) -> Response:
-        return HTMLResponse(self.page)
+        return self._page()
+
+    def _page(self) -> Response:
+        """The query page, under a policy that lets it reach nothing but this endpoint."""
+        return HTMLResponse(self.page, headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY})
 
     async def sparql(self, request: Request) -> Response:
         try:
-            return await self._answer(request)
+            response = await self._answer(request)
         except Refusal as refusal:
-            return plain(refusal.status, refusal.message)
+            response = plain(refusal.status, refusal.message)
         except QueryRefused as refusal:
-            return plain(refusal.status, refusal.message)
+            response = plain(refusal.status, refusal.message)
         except Exception:
             _log.exception("SPARQL request failed")
-            return plain(500, "internal error while answering the query")
+            response = plain(500, "internal error while answering the query")
+        if request.method == "GET":  # the answer depends on Accept (CORS adds Origin)
+            response.headers["Vary"] = "Accept"
+        return response
 
     async def _answer(self, request: Request) -> Response:
         started = time.time()
@@ -139,6 +151,8 @@ class _Endpoint:
             raise Refusal(400, "give exactly one query parameter")
         if not queries[0].strip():
             raise Refusal(400, "the query is empty")
+        if request.method == "GET" and negotiate(accept, _QUERY_OFFERS) == (HTML_MEDIA_TYPE, None):
+            return self._page()  # a browser: the page, which runs the query of its address
         check_query(queries[0])
         results, graph = negotiate(accept, _RESULT_OFFERS), negotiate(accept, _GRAPH_OFFERS)
         if results is None and graph is None:
@@ -184,7 +198,7 @@ class _Endpoint:
             raise Refusal(406, f"cannot describe the service in {accept!r}; give a query to run")
         media, rdf_format = chosen
         if rdf_format is None:
-            return HTMLResponse(self.page)
+            return self._page()
         endpoint = str(request.url.replace(query="", fragment=""))
         triples = service_description(endpoint, self.graph_sizes)
         body = ox.serialize(triples, format=rdf_format, prefixes=SERVICE_PREFIXES)
@@ -217,8 +231,8 @@ def create_app(
     The query workers start with the application's lifespan and stop with it: serve the
     application with a server that runs the ASGI lifespan protocol (uvicorn does).
     """
-    endpoint = _Endpoint(dataset, query_timeout, max_results, base_url, max_memory_bytes)
-    routes = [Route("/sparql", endpoint.sparql, methods=["GET", "POST"])]
+    endpoint = _Endpoint(dataset, query_timeout, max_results, base_url, max_memory_bytes, site is not None)
+    routes: list[BaseRoute] = [Route("/sparql", endpoint.sparql, methods=["GET", "POST"]), *asset_routes()]
     if site is None:
         routes.insert(0, Route("/", endpoint.home, methods=["GET"]))
     else:
