@@ -52,17 +52,17 @@ def test_the_key_figures(executed):
     last = executed.cells[-1]
     figures = json.loads(_printed(last))
     assert figures == {
-        "states_in_a_mechanism": 188,
+        "states_in_a_mechanism": 189,
         "most_mechanisms": 8,
         "states_with_the_most": ["ESP"],
         "colombo_members": 12,
         "abu_dhabi_members": 18,
         "members_of_both": 11,
         "jaccard": 0.579,
-        "regional_memberships_1996": 27,
-        "regional_memberships_2026": 251,
-        "regional_processes_1996": 2,
-        "regional_processes_2026": 16,
+        "regional_confirmed_1996": 16,
+        "regional_confirmed_2015": 98,
+        "regional_unknown_2015": 151,
+        "regional_processes_2015": 9,
     }
 
 
