@@ -140,4 +140,4 @@ def test_the_readme_example_prints_the_five_members_of_midiocc(installed):
         text=True,
         env=installed.environment,
     )
-    assert whole.stdout.splitlines()[-1] == "[5 rows x 7 columns]"
+    assert whole.stdout.splitlines()[-1] == "[5 rows x 8 columns]"

@@ -89,7 +89,9 @@ def test_documents_declare_only_the_prefixes_they_use(graph):
         "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .",
         "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
         "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
+        "@prefix time: <http://www.w3.org/2006/time#> .",
         "@prefix wd: <http://www.wikidata.org/entity/> .",
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
     ]
     ntriples = serialise(description.triples, ox.RdfFormat.N_TRIPLES)
     assert ntriples.splitlines() == sorted(ntriples.splitlines())

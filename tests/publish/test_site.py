@@ -203,7 +203,7 @@ def test_midiocc_page_folds_in_its_members_by_name_role_and_dates(site):
     ref = '<sup class="refs"><a href="#ref-1">[1]</a></sup>'
     members = [
         f'<div class="value"><a href="../state/{code}.html">{name}</a> <span class="note">(<a href='
-        f'"../membership/process-midiocc/member/state-{code}.html">member, dates not stated</a>)</span>{ref}'
+        f'"../membership/process-midiocc/member/state-{code}.html">member, from March 2020, end not stated</a>)</span>{ref}'
         for code, name in (("COM", "Comoros"), ("FRA", "France"), ("MDG", "Madagascar"), ("MUS", "Mauritius"))
     ]
     assert (
@@ -213,10 +213,13 @@ def test_midiocc_page_folds_in_its_members_by_name_role_and_dates(site):
         assert member in midiocc
     assert (
         '<span class="details"><span class="detail"><span class="qualifier"><a'
-        ' href="../../ontology/index.html'
-        '#inRespectOf">in respect of</a></span> <span class="qualified"><a'
-        ' href="../territory/REU.html">Réunion'
-        f"</a>{ref}</span></span></span>"
+        ' href="../../ontology/index.html#confirmedBy">confirmed by</a></span> <span class="qualified"><a'
+        ' href="../source/seed-000.html">IOM: Migration Dialogue for Indian Ocean Commission Countries (MiDIOCC)'
+        f'</a>{ref}</span></span><span class="detail"><span class="qualifier"><a'
+        ' href="../../ontology/index.html#confirmedUntil">confirmed until</a></span> <span class="qualified">'
+        f'<time datetime="2020-03-06">6 March 2020</time>{ref}</span></span><span class="detail"><span'
+        ' class="qualifier"><a href="../../ontology/index.html#inRespectOf">in respect of</a></span> <span'
+        f' class="qualified"><a href="../territory/REU.html">Réunion</a>{ref}</span></span></span>'
     ) in midiocc
     assert (
         f'<div class="value"><span id="interval/2020-03--">from March 2020, end not stated{ref}</span></div>'

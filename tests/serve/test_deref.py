@@ -72,7 +72,7 @@ class _Ids(HTMLParser):
 
 def test_every_minted_iri_resolves_with_every_media_type(store, server):
     iris = _minted(store)
-    assert len(iris) == 540
+    assert len(iris) == 548
     kinds = {resolve(iri[len(BASE) :].partition("#")[0]).rule.name for iri in iris}
     assert kinds == {"dependent node", "entity", "concept", "controlled list", "ontology"}
     documents: dict[str, set[str] | Graph] = {}  # each document fetched and read once
