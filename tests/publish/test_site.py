@@ -203,7 +203,8 @@ def test_midiocc_page_folds_in_its_members_by_name_role_and_dates(site):
     ref = '<sup class="refs"><a href="#ref-1">[1]</a></sup>'
     members = [
         f'<div class="value"><a href="../state/{code}.html">{name}</a> <span class="note">(<a href='
-        f'"../membership/process-midiocc/member/state-{code}.html">member, from March 2020, end not stated</a>)</span>{ref}'
+        f'"../membership/process-midiocc/member/state-{code}.html">member, from March 2020, end not stated'
+        f"</a>)</span>{ref}"
         for code, name in (("COM", "Comoros"), ("FRA", "France"), ("MDG", "Madagascar"), ("MUS", "Mauritius"))
     ]
     assert (
@@ -214,7 +215,8 @@ def test_midiocc_page_folds_in_its_members_by_name_role_and_dates(site):
     assert (
         '<span class="details"><span class="detail"><span class="qualifier"><a'
         ' href="../../ontology/index.html#confirmedBy">confirmed by</a></span> <span class="qualified"><a'
-        ' href="../source/seed-000.html">IOM: Migration Dialogue for Indian Ocean Commission Countries (MiDIOCC)'
+        ' href="../source/seed-000.html">IOM: Migration Dialogue for Indian Ocean Commission Countries'
+        " (MiDIOCC)"
         f'</a>{ref}</span></span><span class="detail"><span class="qualifier"><a'
         ' href="../../ontology/index.html#confirmedUntil">confirmed until</a></span> <span class="qualified">'
         f'<time datetime="2020-03-06">6 March 2020</time>{ref}</span></span><span class="detail"><span'
@@ -237,7 +239,7 @@ def test_midiocc_page_folds_in_its_members_by_name_role_and_dates(site):
     assert (
         '<a href="../state/COM.fr.html">Comores</a> <span class="note">(<a'
         ' href="../membership/process-midiocc/'
-        'member/state-COM.fr.html">membre, dates non indiquées</a>)</span>'
+        'member/state-COM.fr.html">membre, à partir de mars 2020, fin non indiquée</a>)</span>'
     ) in french
     assert f'<span id="interval/2020-03--">à partir de mars 2020, fin non indiquée{ref}</span>' in french
     assert '<a href="midiocc.html" hreflang="en" lang="en">English version</a>' in french
