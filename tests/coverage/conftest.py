@@ -81,3 +81,15 @@ def source_dating(packaged_select):
         return sorted(rows)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def confirmed_until(packaged_select):
+    """The ``mg:confirmedUntil`` of the ``role`` membership of ``member`` in ``organisation``."""
+
+    def run(organisation: str, member: str, role: str = "member") -> list[str]:
+        iri = f"{ID}membership/{organisation.replace('/', '-')}/{role}/{member.replace('/', '-')}"
+        rows = packaged_select(f"SELECT ?until WHERE {{ <{iri}> mg:confirmedUntil ?until }}")
+        return [row[0] for row in rows]
+
+    return run

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from .conftest import ID
 
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
 BALI_MEMBERS = [
     "AFG",
     "ARE",
@@ -63,3 +65,21 @@ def test_twelfth_ad_hoc_group_meeting_in_kuala_lumpur(packaged_select) -> None:
           BIND(datatype(?date) AS ?type)
         }} GROUP BY ?date ?type""")
     assert rows == [("2017-10-31", "http://www.w3.org/2001/XMLSchema#date", "15")]
+
+
+def test_thailand_s_foreign_ministry_confirms_thailand_and_the_co_chairs_in_february_2023(
+    members_citing, source_dating, confirmed_until
+) -> None:
+    assert source_dating("mfa-thailand-bali-2023") == [("date", "2023-02-21", XSD + "date")]
+    assert members_citing("process/bali-process", "mfa-thailand-bali-2023") == ["THA"]
+    assert members_citing("process/bali-process", "mfa-thailand-bali-2023", "co-chair") == ["AUS", "IDN"]
+    assert confirmed_until("process/bali-process", "state/THA") == ["2023-02-21"]
+    assert confirmed_until("process/bali-process", "state/AUS", "co-chair") == ["2023-02-21"]
+
+
+def test_the_steering_group_of_october_2017_confirms_thailand_and_new_zealand(
+    members_citing, source_dating
+) -> None:
+    assert source_dating("dfat-bali-consultation-2017") == [("date", "2017-10-23", XSD + "date")]
+    assert members_citing("process/bali-process", "dfat-bali-consultation-2017") == ["NZL", "THA"]
+    assert members_citing("process/bali-process", "dfat-bali-consultation-2017", "co-chair") == ["AUS", "IDN"]

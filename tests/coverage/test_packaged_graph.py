@@ -418,8 +418,9 @@ def test_cross_process_members_top_states(store):
 
     - Germany, 10: the Abu Dhabi Dialogue (observer), Budapest, GFMD (co-chair), IGAD-RCP, IGC,
       Khartoum, Prague, Rabat and Tripoli Processes, and the 2002 ASEM ministerial on migration.
-    - France, 9: member of the 5+5 Dialogue, Khartoum, Rabat, Prague, Budapest and Tripoli
-      Processes and MiDIOCC (for Réunion), observer of MIDWA and of the Abu Dhabi Dialogue.
+    - France, 10: member of the 5+5 Dialogue, Khartoum, Rabat, Prague, Budapest and Tripoli
+      Processes and MiDIOCC (for Réunion), observer of MIDWA and of the Abu Dhabi Dialogue, chair of
+      the GFMD (2022 to April 2024).
     - Spain, 9 (with FIBEMYD and the 2002 ASEM ministerial); Morocco, 8, of which the Lima series,
       the Lima Declaration and the programme.
     """
@@ -430,13 +431,14 @@ def test_cross_process_members_top_states(store):
         if iso3 is not None
     ]
     assert max(n for _, n, _ in states) == 10
-    assert sorted(iso3 for iso3, n, _ in states if n == 10) == ["DEU"]
-    assert sorted(iso3 for iso3, n, _ in states if n == 9) == ["ESP", "FRA"]
+    assert sorted(iso3 for iso3, n, _ in states if n == 10) == ["DEU", "FRA"]
+    assert sorted(iso3 for iso3, n, _ in states if n == 9) == ["ESP"]
     by_state = {iso3: processes for iso3, _, processes in states}
     assert by_state["FRA"] == {
         "process/5plus5-dialogue-migration",
         "process/abu-dhabi-dialogue",
         "process/budapest-process",
+        "process/gfmd",
         "process/khartoum-process",
         "process/midiocc",
         "process/midwa",
@@ -458,15 +460,15 @@ def test_cross_process_members_top_states(store):
 
 def test_cross_process_members_counts_mechanisms_by_default(store):
     """By default the query counts what the network counts: states in consultation mechanisms
-    (France in 9, Germany, Spain and Sweden in 8, as memberships alone give below)."""
+    (France in 10, Germany, Spain and Sweden in 8, as memberships alone give below)."""
     result = run_query("cross-process-members", dataset=store)
     top = [(str(iso3), int(n)) for _actor, _label, iso3, n, _processes in result.rows[:4]]
-    assert top == [("FRA", 9), ("DEU", 8), ("ESP", 8), ("SWE", 8)]
+    assert top == [("FRA", 10), ("DEU", 8), ("ESP", 8), ("SWE", 8)]
     assert not any("meeting/" in str(row[4]) or "document/" in str(row[4]) for row in result.rows)
 
 
 def test_memberships_per_state_across_mechanisms(select):
-    """Distinct mechanisms per state over org:Membership alone (any role): France in 9 (see above);
+    """Distinct mechanisms per state over org:Membership alone (any role): France in 10 (see above);
     Germany, Spain and Sweden in 8 (the European processes, the Tripoli Process, the IGC, and the
     Abu Dhabi Dialogue as observers, the GFMD as chairs, FIBEMYD or Söderköping as members); 190
     states in at least one mechanism (Iceland among them, on ICMPD's Rabat Process page)."""
@@ -476,7 +478,7 @@ def test_memberships_per_state_across_mechanisms(select):
           ?s a mg:State ; mg:iso3166Alpha3 ?iso3 .
           ?p a mg:ConsultationMechanism .
         } GROUP BY ?iso3 ORDER BY DESC(?n) ?iso3""")
-    assert rows[:4] == [("FRA", "9"), ("DEU", "8"), ("ESP", "8"), ("SWE", "8")]
+    assert rows[:4] == [("FRA", "10"), ("DEU", "8"), ("ESP", "8"), ("SWE", "8")]
     assert len(rows) == 190
     sweden = select("""
         SELECT DISTINCT ?p WHERE {
@@ -544,10 +546,10 @@ def test_the_network_links_states_to_mechanisms_only_by_default(store):
     assert (len(actors), len(processes), bipartite.number_of_edges()) == (
         190,
         29,
-        682,
-    )  # Iceland and the UK in the Rabat Process
+        684,
+    )  # Iceland and the UK in the Rabat Process, France and Colombia as chairs of the GFMD
     assert processes_per_actor(bipartite)[:4] == [
-        ("state/FRA", 9),
+        ("state/FRA", 10),
         ("state/DEU", 8),
         ("state/ESP", 8),
         ("state/SWE", 8),

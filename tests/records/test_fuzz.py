@@ -152,7 +152,9 @@ def _scalars(text: str) -> tuple[list[Scalar], set[int]]:
         elif isinstance(node, yaml.MappingNode):
             for key_node, value in node.value:
                 name = key_node.value
-                text_value = in_text or name in TEXT_KEYS
+                # a value-with-source inside a text field (``note: {value: {en: ...}, source: x}``): its
+                # ``source`` is a reference, not text
+                text_value = (in_text or name in TEXT_KEYS) and name not in CONSTRAINED_KEYS
                 walk(value, name, text_value, not node.flow_style, key_node.start_mark.column)
         elif isinstance(node, yaml.SequenceNode):
             for item in node.value:
