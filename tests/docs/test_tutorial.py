@@ -60,8 +60,8 @@ def test_the_key_figures(executed):
         "members_of_both": 11,
         "jaccard": 0.579,
         "regional_confirmed_1996": 16,
-        "regional_confirmed_2015": 98,
-        "regional_unknown_2015": 151,
+        "regional_confirmed_2015": 107,
+        "regional_unknown_2015": 142,
         "regional_processes_2015": 9,
     }
 

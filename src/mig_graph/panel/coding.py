@@ -2,8 +2,9 @@
 codes membership (Pevehouse et al. 2020): 0 none, 1 full member, 2 associate member, 3 observer,
 -9 missing (status unknown that year), -1 the mechanism not in existence.
 
-Rules, for a state, a mechanism and a year (the year taken as the whole period it denotes, as
-``--as-of YYYY`` does; :func:`mig_graph.network.link_status`):
+Rules, for a state, a mechanism and a year (a membership that holds at any time during the year
+counts, where ``--as-of YYYY`` reads the end of the year; :func:`mig_graph.network.link_status`
+with ``within``):
 
 1. ``-1`` when the mechanism's stated start is after the year or its stated end before it;
 2. else the best status among the state's memberships current that year: ``1`` for member,
@@ -32,6 +33,7 @@ __all__ = [
     "OBSERVER",
     "ROLE_CODES",
     "mechanism_exists",
+    "status_in_year",
     "year_code",
 ]
 
@@ -93,7 +95,7 @@ def year_code(links: Iterable[LinkRow], year: int, *, covered: bool) -> int:
     (0, -9)
     """
     links = [link for link in links if link.role in ROLE_CODES]
-    statuses = [(link, _status(link, year)) for link in links]
+    statuses = [(link, status_in_year(link, year)) for link in links]
     current = [ROLE_CODES[link.role] for link, status in statuses if status == "current"]
     if current:
         return min(current)
@@ -104,7 +106,8 @@ def year_code(links: Iterable[LinkRow], year: int, *, covered: bool) -> int:
     return MISSING
 
 
-def _status(link: LinkRow, year: int) -> str:
+def status_in_year(link: LinkRow, year: int) -> str:
+    """A membership's status at any time during ``year`` (``current``, ``not-current``, ``unknown``)."""
     return link_status(
         link.relation,
         link.start,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from mig_graph.network import LinkRow, link_status
+from mig_graph.network import LinkRow
 from mig_graph.panel.coding import (
     FULL_MEMBER,
     MISSING,
@@ -17,6 +17,7 @@ from mig_graph.panel.coding import (
     OBSERVER,
     ROLE_CODES,
     mechanism_exists,
+    status_in_year,
     year_code,
 )
 from mig_graph.panel.reading import PanelInput
@@ -302,16 +303,5 @@ def _links_behind(links: Sequence[LinkRow], year: int, code: int) -> list[LinkRo
         for link in links
         if link.role in ROLE_CODES
         and (code == MISSING or ROLE_CODES[link.role] == code)
-        and link_status(
-            link.relation,
-            link.start,
-            link.end,
-            str(year),
-            confirmed_from=link.confirmed_from,
-            confirmed_until=link.confirmed_until,
-            end_kind=link.end_kind or "stated",
-            succeeded_at=link.succeeded_at,
-            within=True,
-        )
-        == wanted
+        and status_in_year(link, year) == wanted
     ]
