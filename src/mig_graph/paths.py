@@ -14,6 +14,7 @@ __all__ = [
     "country_wikidata_table",
     "cow_states_table",
     "data_dir",
+    "messages_file",
     "ontology_dir",
     "ontology_file",
     "queries_dir",
@@ -76,6 +77,11 @@ def cow_states_table() -> Path:
 def table_schemas_dir() -> Path:
     """The hand-written Table Schemas of the panel files (inside the package itself)."""
     return Path(__file__).resolve().parent / "panel" / "schemas"
+
+
+def messages_file(stage: str, lang: str) -> Path:
+    """A stage's strings in one language (``report/messages/fr.toml``), inside the package itself."""
+    return Path(__file__).resolve().parent / stage / "messages" / f"{lang}.toml"
 
 
 def templates_dir() -> Path:

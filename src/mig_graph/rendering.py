@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import json
+import tomllib
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -25,9 +26,9 @@ import jinja2
 import jinja2.nodes
 from markupsafe import Markup
 
-from mig_graph.paths import templates_dir
+from mig_graph.paths import messages_file, templates_dir
 
-__all__ = ["environment", "render", "render_pieces", "style_sheet"]
+__all__ = ["environment", "read_messages", "render", "render_pieces", "style_sheet"]
 
 
 def _json_script(value: Any) -> Markup:
@@ -108,3 +109,27 @@ def render_pieces(template: str, **context: Any) -> Iterator[str]:
 def style_sheet() -> Markup:
     """The one style sheet, for pages that must be self-contained (inlined in a ``<style>``)."""
     return Markup((templates_dir() / "style.css").read_text(encoding="utf-8"))
+
+
+def read_messages(stage: str, lang: str) -> dict[str, Any]:
+    """The strings a stage's pages use in one language: ``STAGE/messages/LANG.toml``, key → text
+    (placeholders in braces, filled by :meth:`str.format`) or a list of texts.
+
+    Parameters
+    ----------
+    stage
+        The package that owns the strings (``report``, ``publish``).
+    lang
+        ``en`` or ``fr``.
+
+    Returns
+    -------
+    dict
+        Every string of that stage in that language.
+
+    Examples
+    --------
+    >>> read_messages("report", "fr")["yes"]
+    'oui'
+    """
+    return tomllib.loads(messages_file(stage, lang).read_text(encoding="utf-8"))

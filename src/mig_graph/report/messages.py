@@ -6,8 +6,7 @@
 
 from __future__ import annotations
 
-import tomllib
-from importlib.resources import files
+from mig_graph import rendering
 
 __all__ = ["LANGUAGES", "TEXT", "read_messages"]
 
@@ -16,20 +15,8 @@ LANGUAGES = ("en", "fr")
 
 
 def read_messages(lang: str) -> dict[str, str]:
-    """The strings of language ``lang``: message key → text (placeholders in braces).
-
-    Parameters
-    ----------
-    lang : str
-        A language of :data:`LANGUAGES`.
-
-    Returns
-    -------
-    dict[str, str]
-        Every string of the report and its plots in that language.
-    """
-    text = (files("mig_graph.report") / "messages" / f"{lang}.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    """The report's strings in language ``lang`` (:func:`mig_graph.rendering.read_messages`)."""
+    return rendering.read_messages("report", lang)
 
 
 TEXT: dict[str, dict[str, str]] = {lang: read_messages(lang) for lang in LANGUAGES}
