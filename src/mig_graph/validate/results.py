@@ -18,19 +18,6 @@ __all__ = ["SHAPES_IRI", "ValidationReport", "ValidationResult", "merge_reports"
 
 SHAPES_IRI = "https://w3id.org/mig-graph/shapes#"
 
-_RESULTS = """
-PREFIX sh: <http://www.w3.org/ns/shacl#>
-SELECT ?result ?focus ?shape ?severity ?message ?value ?path WHERE {
-  ?result a sh:ValidationResult ;
-          sh:focusNode ?focus ;
-          sh:sourceShape ?shape ;
-          sh:resultSeverity ?severity .
-  OPTIONAL { ?result sh:resultMessage ?message }
-  OPTIONAL { ?result sh:value ?value }
-  OPTIONAL { ?result sh:resultPath ?path . FILTER(isIRI(?path)) }
-}
-"""
-
 
 @dataclass(frozen=True, order=True)
 class ValidationResult:
@@ -131,13 +118,29 @@ def report_of(
     With ``focus_roots``, only results about those entities or the nodes under their IRIs.
     """
     results = sorted(
-        (_result(row, data, shapes, origins) for row in report_graph.query(_RESULTS)),
+        (_result(row, data, shapes, origins) for row in _result_rows(report_graph)),
         key=lambda r: (r.focus, r.severity, r.shape, r.message, r.value or "", r.path or ""),
     )
     if focus_roots is not None:
         under = tuple(f"{root}/" for root in focus_roots)
         results = [r for r in results if r.focus in focus_roots or r.focus.startswith(under)]
     return ValidationReport(tuple(results), report_graph)
+
+
+def _result_rows(report: Graph):
+    """(result, focus, shape, severity, message, value, path) of every result of ``report``
+    (the nested ``sh:detail`` results too), a row for each message."""
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        focus = report.value(result, SH.focusNode)
+        shape = report.value(result, SH.sourceShape)
+        severity = report.value(result, SH.resultSeverity)
+        if focus is None or shape is None or severity is None:
+            continue
+        value = report.value(result, SH.value)
+        path = report.value(result, SH.resultPath)
+        path = path if isinstance(path, URIRef) else None
+        for message in list(report.objects(result, SH.resultMessage)) or [None]:
+            yield result, focus, shape, severity, message, value, path
 
 
 def _result(row, data: Graph, shapes: Graph, origins: Mapping[Node, Location]) -> ValidationResult:

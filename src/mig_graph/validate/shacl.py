@@ -27,6 +27,7 @@ from mig_graph import paths
 from mig_graph.compile.dataset import compile_data, union_graph
 from mig_graph.errors import Location
 from mig_graph.store import in_memory, open_dataset, oxigraph_store
+from mig_graph.validate.core_sparql import CorePlan, plan_core_checks, run_core_checks
 from mig_graph.validate.results import (
     SHAPES_IRI,
     ValidationReport,
@@ -36,7 +37,6 @@ from mig_graph.validate.results import (
 )
 from mig_graph.validate.whole_graph import (
     ConstraintPlan,
-    add_to_default_graph,
     oxigraph_copy,
     plan_constraints,
     run_constraints,
@@ -114,6 +114,15 @@ class _OxigraphDataGraph(Graph):
         return super().query(query_object, processor, result, initNs, initBindings, *args, **kwargs)
 
 
+class _ResultSource(Graph):
+    """The data graph as pySHACL's result builder reads it: it tests the graph's truth (``datagraph
+    or shapes_graph``), which rdflib answers by counting the triples, a scan of an Oxigraph store;
+    here it is true without counting."""
+
+    def __bool__(self) -> bool:
+        return True
+
+
 def _bind_first(query: str, bindings: Mapping[str, Node]) -> str:
     """``query`` with ``bindings`` as a ``VALUES`` block opening its (first) ``WHERE`` group.
 
@@ -145,9 +154,10 @@ def _named_shapes(shapes: Graph) -> list[URIRef]:
 
 
 @cache
-def _fast_plan() -> tuple[ConstraintPlan, Graph, list[URIRef], list[URIRef]]:
-    """The ``fast`` engine's division of the shapes: (the rewritten SPARQL constraints, the shapes
-    graph left to pySHACL, its shapes for the in-memory pass, its shapes for the Oxigraph pass)."""
+def _fast_plan() -> tuple[ConstraintPlan, CorePlan, Graph, list[URIRef], list[URIRef]]:
+    """The ``fast`` engine's division of the shapes: (the rewritten SPARQL constraints, the
+    compiled Core constraints, the shapes graph left to pySHACL, its shapes for the in-memory
+    pass, its shapes for the Oxigraph pass)."""
     shapes = load_shapes()
     plan = plan_constraints(shapes)
     remaining = Graph()
@@ -159,7 +169,17 @@ def _fast_plan() -> tuple[ConstraintPlan, Graph, list[URIRef], list[URIRef]]:
             sparql.append(shape)
         elif shape not in emptied or set(remaining.predicates(shape)) - _NOT_CONSTRAINTS:
             core.append(shape)
-    return plan, remaining, core, sparql
+    core_plan = plan_core_checks(remaining, core)
+    return plan, core_plan, remaining, list(core_plan.left), sparql
+
+
+def needs_rdflib_graph(engine: str = "fast") -> bool:
+    """Whether ``engine`` runs pySHACL on the data, which then wants an in-memory rdflib copy
+    (the ``fast`` engine does only for shapes it cannot compile to SPARQL)."""
+    if engine != "fast":
+        return True
+    _, _, _, core_left, sparql = _fast_plan()
+    return bool(core_left or sparql)
 
 
 def validate_graph(
@@ -204,15 +224,16 @@ def validate_graph(
         if sparql:
             reports.append(_pyshacl_sparql_pass(data, shapes, sparql))
     else:
-        plan, remaining, core, sparql = _fast_plan()
-        reports = [_core_pass(data, remaining, core)] if core else []
+        plan, core_plan, remaining, core_left, sparql = _fast_plan()
+        reports = [_core_pass(data, remaining, core_left)] if core_left else []
         if sparql:
             reports.append(_pyshacl_sparql_pass(data, shapes, sparql))
         if oxigraph is None or focus is not None:
-            oxigraph = oxigraph_copy(data, _ontology())
-        else:
-            add_to_default_graph(oxigraph, _ontology())
-        reports.append(run_constraints(plan, oxigraph, data))
+            oxigraph = oxigraph_copy(data)
+        oxigraph.load(path=str(paths.ontology_file()), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+        source = _ResultSource(store=data.store, identifier=data.identifier)
+        reports.append(run_core_checks(core_plan, oxigraph, source))
+        reports.append(run_constraints(plan, oxigraph, source))
     roots = tuple(str(node) for node in focus) if focus is not None else None
     return report_of(merge_reports(*reports), data, shapes, origins or {}, roots)
 
@@ -279,8 +300,10 @@ def validate_inputs(
     """
     if rdf_files:
         dataset = open_dataset(rdf_files)
-        data = in_memory(dataset.default_graph)
         store = oxigraph_store(dataset)
+        # the fast engine queries the store itself; the rdflib view of it serves labels and the
+        # report's blank nodes, and an in-memory copy only what is left to pySHACL
+        data = in_memory(dataset.default_graph) if needs_rdflib_graph(engine) else dataset.default_graph
         return validate_graph(data, focus_nodes=focus_nodes, engine=engine, oxigraph=store)
     compiled = compile_data(data_paths)
     dataset = union_graph(compiled.dataset)
