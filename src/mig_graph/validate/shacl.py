@@ -1,14 +1,15 @@
 """Stage 3, validate: check a graph against the SHACL shapes in ``shapes/``.
 
-Two engines give the same results.  ``pyshacl`` runs pySHACL twice over the same shapes: the
-SHACL Core shapes on an in-memory rdflib graph (fast triple lookups), the SHACL-SPARQL shapes on
-an Oxigraph-backed graph, each constraint once per focus node.  ``fast`` (the default) keeps
-pySHACL for the Core constraints and runs each SPARQL constraint once over the whole graph on
-Oxigraph (:mod:`mig_graph.validate.whole_graph`); a constraint it cannot rewrite safely stays
-with pySHACL.  Every pass adds the ontology, so ``sh:class`` and class targets follow
-``rdfs:subClassOf``; their standard report graphs are merged.  Each result carries what a
-curator needs to fix it: the entity's label, the named shape, the message, the offending value
-and, for data compiled from ``data/``, the file and line of its record.
+Two engines give the same results.  ``pyshacl`` (the reference) runs pySHACL twice over the same
+shapes: the SHACL Core shapes on an in-memory rdflib graph, the SHACL-SPARQL shapes on an
+Oxigraph-backed graph, each constraint once per focus node.  ``fast`` (the default) runs every
+constraint once over the whole graph on Oxigraph: the Core constraints compiled to SPARQL
+(:mod:`mig_graph.validate.core_sparql`), the SPARQL constraints rewritten with ``$this`` bound by
+the shape's targets (:mod:`mig_graph.validate.whole_graph`); a shape or constraint it cannot write
+exactly stays with pySHACL.  Every pass adds the ontology, so ``sh:class`` and class targets follow
+``rdfs:subClassOf``; their standard report graphs are merged.  Each result carries what a curator
+needs to fix it: the entity's label, the named shape, the message, the offending value and, for
+data compiled from ``data/``, the file and line of its record.
 """
 
 from __future__ import annotations
