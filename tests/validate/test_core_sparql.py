@@ -190,3 +190,17 @@ def test_what_it_cannot_write_exactly_is_left_to_pyshacl(constraint):
     shapes = Graph().parse(data=PREFIXES + text, format="turtle")
     plan = plan_core_checks(shapes, [URIRef(EX + "S")])
     assert plan.left == (URIRef(EX + "S"),) and plan.checks == ()
+
+
+def test_the_scratch_graphs_of_the_focus_nodes_are_dropped():
+    shapes = Graph().parse(
+        data=PREFIXES
+        + "ex:S a sh:NodeShape ; sh:targetClass ex:T ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .",
+        format="turtle",
+    )
+    data = Graph().parse(data=PREFIXES + "ex:a a ex:T .", format="turtle")
+    store = oxigraph_copy(data)
+    plan = plan_core_checks(shapes, [URIRef(EX + "S")])
+    report = run_core_checks(plan, store, data)
+    assert len(set(report.subjects(SH.focusNode, URIRef(EX + "a")))) == 1
+    assert list(store.named_graphs()) == [] and len(store) == 1

@@ -196,3 +196,17 @@ def test_validation_leaves_the_data_graph_as_it_was(built):
     before = set(data)
     report = validate_graph(data)
     assert set(data) == before and len(report.warnings) == 9
+
+
+def test_the_fast_engine_validates_an_rdf_file_in_the_store_without_an_rdflib_copy(monkeypatch):
+    from mig_graph.validate import shacl
+
+    reference = shacl.validate_inputs([BAD_MEMBERSHIP], engine="pyshacl")
+
+    def refuse(graph):
+        raise AssertionError("the fast engine copied the graph into rdflib")
+
+    monkeypatch.setattr(shacl, "in_memory", refuse)
+    assert not shacl.needs_rdflib_graph("fast") and shacl.needs_rdflib_graph("pyshacl")
+    fast = shacl.validate_inputs([BAD_MEMBERSHIP], engine="fast")
+    assert fast.results == reference.results and len(fast.violations) == 3
