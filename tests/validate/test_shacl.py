@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import SH
 
@@ -210,3 +210,13 @@ def test_the_fast_engine_validates_an_rdf_file_in_the_store_without_an_rdflib_co
     assert not shacl.needs_rdflib_graph("fast") and shacl.needs_rdflib_graph("pyshacl")
     fast = shacl.validate_inputs([BAD_MEMBERSHIP], engine="fast")
     assert fast.results == reference.results and len(fast.violations) == 3
+
+
+def test_the_focus_neighbourhood_read_from_the_store_is_the_one_read_through_rdflib(built):
+    from mig_graph.validate.shacl import focus_subgraph
+    from mig_graph.validate.whole_graph import oxigraph_copy
+
+    focus = [URIRef("https://w3id.org/mig-graph/id/process/midiocc")]
+    through_rdflib = focus_subgraph(built.graph, focus)
+    from_store = focus_subgraph(built.graph, focus, store=oxigraph_copy(built.graph))
+    assert set(from_store) == set(through_rdflib) and len(from_store) > 100

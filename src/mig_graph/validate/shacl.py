@@ -27,6 +27,7 @@ from rdflib.term import Node
 from mig_graph import paths
 from mig_graph.compile.dataset import compile_data, union_graph
 from mig_graph.errors import Location
+from mig_graph.rdf.terms import from_oxigraph
 from mig_graph.store import in_memory, open_dataset, oxigraph_store
 from mig_graph.validate.core_sparql import CorePlan, plan_core_checks, run_core_checks
 from mig_graph.validate.results import (
@@ -218,7 +219,7 @@ def validate_graph(
     shapes = load_shapes()
     focus = [URIRef(node) for node in focus_nodes] if focus_nodes is not None else None
     if focus is not None:
-        data = focus_subgraph(data, focus)
+        data = focus_subgraph(data, focus, store=oxigraph if engine == "fast" else None)
     if engine == "pyshacl":
         core, sparql = _partition(shapes)
         reports = [_core_pass(data, shapes, core)] if core else []
@@ -271,9 +272,16 @@ def _pyshacl_sparql_pass(data: Graph, shapes: Graph, use_shapes: list[URIRef]) -
     return report
 
 
-def focus_subgraph(data: Graph, focus: Iterable[URIRef]) -> Graph:
+def focus_subgraph(data: Graph, focus: Iterable[URIRef], store: ox.Store | None = None) -> Graph:
     """What the shapes need to check ``focus`` alone: each entity with the nodes under its IRI,
-    what links to it (memberships, conflicts) and one hop of what they all point to."""
+    what links to it (memberships, conflicts) and one hop of what they all point to.
+
+    With ``store`` (whose default graph holds ``data``) the neighbourhood is read from Oxigraph,
+    without walking every subject through rdflib.
+    """
+    focus = list(focus)
+    if store is not None:
+        return _focus_subgraph_in_store(store, focus)
     linked = {s for node in focus for s in data.subjects(None, node) if isinstance(s, URIRef)}
     roots = tuple(str(node) for node in {*focus, *linked})
     core = {s for s in set(data.subjects()) if isinstance(s, URIRef) and str(s).startswith(roots)}
@@ -286,6 +294,34 @@ def focus_subgraph(data: Graph, focus: Iterable[URIRef]) -> Graph:
     for node in frontier - core:
         for p, o in data.predicate_objects(node):
             subgraph.add((node, p, o))
+    return subgraph
+
+
+def _focus_subgraph_in_store(store: ox.Store, focus: list[URIRef]) -> Graph:
+    default = ox.DefaultGraph()
+    linked = {
+        quad.subject.value
+        for node in focus
+        for quad in store.quads_for_pattern(None, None, ox.NamedNode(str(node)), default)
+        if isinstance(quad.subject, ox.NamedNode)
+    }
+    roots = tuple({*(str(node) for node in focus), *linked})
+    subjects = store.query("SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER(isIRI(?s)) }")
+    core = {row["s"] for row in subjects if row["s"].value.startswith(roots)}
+    subgraph = Graph()
+    frontier: set[ox.NamedNode | ox.BlankNode] = set()
+    for subject in core:
+        for quad in store.quads_for_pattern(subject, None, None, default):
+            subgraph.add(
+                (from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object))
+            )
+            if not isinstance(quad.object, ox.Literal):
+                frontier.add(quad.object)
+    for node in frontier - core:
+        for quad in store.quads_for_pattern(node, None, None, default):
+            subgraph.add(
+                (from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object))
+            )
     return subgraph
 
 
