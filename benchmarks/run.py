@@ -137,18 +137,32 @@ with tempfile.TemporaryDirectory() as out:
 done(seconds=read + measures + report, read=read, measures=measures, report=report)
 """,
     "exports": """
-import tempfile
+import os, tempfile
 from mig_graph.store import open_dataset
 from mig_graph.network import parse_scope, read_graphs
-from mig_graph.export import FORMATS, SUFFIXES, export_graph
-graphs = read_graphs(open_dataset([nq]), scope=parse_scope("all"))
-times = {}
+from mig_graph.export import SUFFIXES, export_graph
+fmt, store_path = sys.argv[2], (Path(sys.argv[3]) if len(sys.argv) > 3 else None)
+def status(field):  # a line of /proc/self/status, in MiB
+    line = next(line for line in open("/proc/self/status") if line.startswith(field + ":"))
+    return int(line.split()[1]) / 1024
+t = time.perf_counter(); dataset = open_dataset(store_path=store_path) if store_path else open_dataset([nq])
+load, store_mib = time.perf_counter() - t, status("VmRSS")
+t = time.perf_counter(); graphs = read_graphs(dataset, scope=parse_scope("all"))
+read = time.perf_counter() - t
+graph_mib = status("VmRSS")
+open("/proc/self/clear_refs", "w").write("5")  # the peak (VmHWM) from here on: the export's alone
 with tempfile.TemporaryDirectory() as out:
-    for fmt in FORMATS:
-        target = Path(out) / f"g{SUFFIXES[fmt] or '-csv'}"
-        t = time.perf_counter(); export_graph(graphs.bipartite, fmt, target)
-        times[fmt] = time.perf_counter() - t
-done(seconds=sum(times.values()), **times)
+    target = Path(out) / f"g{SUFFIXES[fmt] or '-csv'}"
+    t = time.perf_counter(); written = export_graph(graphs.bipartite, fmt, target)
+    seconds, export_peak = time.perf_counter() - t, status("VmHWM")
+    contents = [path.read_bytes() for path in written]
+    t = time.perf_counter()
+    for number, content in enumerate(contents):  # the ceiling: the same bytes, one write a file
+        with open(Path(out) / f"ceiling-{number}", "wb") as stream:
+            stream.write(content)
+    ceiling = time.perf_counter() - t
+done(seconds=seconds, ceiling=ceiling, load=load, read=read, bytes=sum(map(len, contents)),
+     store_mib=store_mib, graph_mib=graph_mib, export_peak_mib=export_peak)
 """,
     "publish": """
 import tempfile
@@ -178,6 +192,80 @@ def run_stage(stage: str, nquads: Path, timeout: float) -> dict | None:
     except subprocess.CalledProcessError as error:
         raise RuntimeError(f"stage {stage!r} failed:\n{error.stderr[-2000:]}") from None
     return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+EXPORT_FORMATS = ("graphml", "gexf", "cyjs", "d3", "csv", "html")
+
+
+def run_exports(stage: str, nquads: Path, timeout: float) -> dict | None:
+    """The ``exports`` stage: each format in its own fresh process (one format's peak memory is
+    not hidden by another's), reading the N-Quads file into memory, then again from an on-disk
+    store made by ``mig-graph load`` (the RDF not held in memory)."""
+    runs: dict[str, dict[str, dict]] = {"memory": {}, "store": {}}
+    with tempfile.TemporaryDirectory() as scratch:
+        store = Path(scratch) / "store"
+        subprocess.run(
+            [sys.executable, "-c", "import sys; from pathlib import Path; from mig_graph.store import "
+             "load_store; load_store(Path(sys.argv[1]), [Path(sys.argv[2])])", str(store), str(nquads)],
+            check=True, timeout=timeout,
+        )  # fmt: skip
+        for where, extra in (("memory", []), ("store", [str(store)])):
+            for fmt in EXPORT_FORMATS:
+                try:
+                    completed = subprocess.run(
+                        [sys.executable, "-c", PROLOGUE + STAGES[stage], str(nquads), fmt, *extra],
+                        capture_output=True, text=True, timeout=timeout, check=True,
+                        env={**os.environ, "PYTHONHASHSEED": "0"},
+                    )  # fmt: skip
+                except subprocess.TimeoutExpired:
+                    return None
+                except subprocess.CalledProcessError as error:
+                    raise RuntimeError(f"export {fmt!r} failed:\n{error.stderr[-2000:]}") from None
+                runs[where][fmt] = json.loads(completed.stdout.strip().splitlines()[-1])
+    memory = runs["memory"]
+    return {
+        "timings": {"seconds": sum(run["timings"]["seconds"] for run in memory.values())}
+        | {fmt: run["timings"]["seconds"] for fmt, run in memory.items()},
+        "peak_mib": max(run["peak_mib"] for run in memory.values()),
+        "formats": runs,
+    }
+
+
+def _exports_tables(result: dict | None, quads: int) -> list[str]:
+    """Per format: seconds beside the ceiling (the same bytes written with one call), memory
+    beyond the store and the graphs, and the process's peak per quad."""
+    if result is None or "formats" not in result:
+        return []
+    lines = [
+        "Exports, each format in a fresh process; the ceiling writes the export's bytes with one "
+        "`write` a file (ours/ceiling: how many times as long as writing the bytes); beyond the graphs: the "
+        "export's peak resident set minus the resident set once the store is open and the graphs "
+        "read; process peak: the whole process's, per quad of the file.",
+        "",
+    ]
+    for where, title in (("memory", "RDF read into memory"), ("store", "from an on-disk store (`--store`)")):
+        lines += [*_exports_table(title, result["formats"][where], quads)]
+    return lines
+
+
+def _exports_table(title: str, formats: dict[str, dict], quads: int) -> list[str]:
+    lines = [
+        f"Exports, {title}:",
+        "",
+        "| format | seconds | ceiling (s) | ours/ceiling | MiB written | store MiB | graphs MiB "
+        "| export peak MiB | beyond the graphs MiB | B/quad beyond | process peak B/quad |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for fmt, run in formats.items():
+        timing = run["timings"]
+        beyond = timing["export_peak_mib"] - timing["graph_mib"]
+        lines.append(
+            f"| {fmt} | {timing['seconds']:.2f} | {timing['ceiling']:.4f} | "
+            f"{timing['seconds'] / max(timing['ceiling'], 1e-6):,.0f} | {timing['bytes'] / 2**20:.1f} | "
+            f"{timing['store_mib']:.0f} | {timing['graph_mib']:.0f} | {timing['export_peak_mib']:.0f} | "
+            f"{beyond:.0f} | {beyond * 2**20 / quads:,.0f} | {_per_quad(run, quads)} |"
+        )
+    return [*lines, ""]
 
 
 def _cell(result: dict | None, key: str = "seconds") -> str:
@@ -220,7 +308,8 @@ def main() -> None:
                 if stage == "validate pyshacl" and limit is not None and quads > limit:
                     continue
                 started = time.perf_counter()
-                results[stage] = run_stage(stage, nquads, arguments.timeout)
+                run = run_exports if stage == "exports" else run_stage
+                results[stage] = run(stage, nquads, arguments.timeout)
                 print(f"{size}: {stage} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
             sections.append(_section(size, quads, results))
             # written after each size, so that a long run leaves its finished sizes behind
@@ -274,6 +363,7 @@ def _section(size: int, quads: int, results: dict[str, dict | None]) -> str:
                 f"{_ratio(naive_q, queries_ours, name)} |"
             )
         lines.append("")
+    lines += _exports_tables(results.get("exports"), quads)
     return "\n".join(lines)
 
 

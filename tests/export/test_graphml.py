@@ -70,3 +70,92 @@ def test_graphml_of_the_bipartite_graph_has_positions_and_colours(graphs, tmp_pa
     assert {"for": "node", "id": "yfiles_nodegraphics", "yfiles.type": "nodegraphics"} in [
         key.attrib for key in keys
     ]
+
+
+def _networkx_graphml(graph: nx.Graph, path) -> bytes:
+    """The document as the writer made it before it streamed: NetworkX's ``GraphMLWriter`` building
+    the whole tree, the yFiles key and graphics inserted into it."""
+    from xml.etree.ElementTree import Element, SubElement
+
+    from networkx.readwrite.graphml import GraphMLWriter
+
+    from mig_graph.network import distinct_names
+
+    drawn = drawing(graph)
+    written = graph.copy()
+    for node, picture in drawn.items():
+        written.nodes[node].update(x=picture.x, y=picture.y_up, size=picture.radius, color=picture.colour)
+    names = distinct_names([data for _, data in graph.nodes(data=True)], limit=32)
+    labels = dict(zip(graph, names, strict=True))
+    writer = GraphMLWriter(encoding="utf-8", prettyprint=True, named_key_ids=True)
+    writer.add_graph_element(written)
+    writer.xml.set("xmlns:y", YFILES_NAMESPACE)
+    writer.xml.insert(
+        0, Element("key", {"for": "node", "id": "yfiles_nodegraphics", "yfiles.type": "nodegraphics"})
+    )
+    for element in writer.xml.iter("node"):
+        picture, data = drawn[element.get("id")], Element("data", key="yfiles_nodegraphics")
+        shape = SubElement(data, "y:ShapeNode")
+        side = f"{2 * picture.radius:.1f}"
+        corner = {"x": f"{picture.x - picture.radius:.1f}", "y": f"{picture.y - picture.radius:.1f}"}
+        SubElement(shape, "y:Geometry", **corner, width=side, height=side)
+        SubElement(shape, "y:Fill", color=picture.colour.upper(), transparent="false")
+        SubElement(shape, "y:BorderStyle", color="#FFFFFF", type="line", width="1.0")
+        SubElement(shape, "y:NodeLabel", modelName="sides", modelPosition="e").text = labels[
+            element.get("id")
+        ]
+        SubElement(shape, "y:Shape", type="ellipse")
+        element.insert(0, data)
+    with path.open("wb") as stream:
+        writer.dump(stream)
+    return path.read_bytes()
+
+
+def test_the_streamed_graphml_has_the_bytes_of_networkx_whole_tree(graph, tmp_path):
+    streamed = write_graphml(graph, tmp_path / "streamed.graphml").read_bytes()
+    assert streamed == _networkx_graphml(graph, tmp_path / "tree.graphml")
+    assert [path.name for path in tmp_path.iterdir()] != [] and not list(tmp_path.glob(".*"))
+
+
+def test_graphml_lines_write_from_iterators_read_once(graphs, tmp_path):
+    from mig_graph.export.graphml import graphml_keys, graphml_lines
+
+    graph = graphs.bipartite
+    drawn = drawing(graph)
+    records = {node: {**data, "x": 1.5, "y": 2.5} for node, data in graph.nodes(data=True)}
+    keys = graphml_keys(graph.graph, iter(records.values()), (data for _, _, data in graph.edges(data=True)))
+    nodes = ((node, record, drawn[node], node.upper()) for node, record in records.items())
+    lines = graphml_lines(graph.graph, iter(keys), nodes, iter(list(graph.edges(data=True))))
+    path = tmp_path / "lines.graphml"
+    path.write_text("".join(lines), encoding="utf-8")
+    read = nx.read_graphml(path)
+    assert list(read) == list(graph) and read.number_of_edges() == graph.number_of_edges()
+    assert read.nodes["state/ECU"] == {
+        **graph.nodes["state/ECU"],
+        "x": 1.5,
+        "y": 2.5,
+        "label": "STATE/ECU",
+        "shape_type": "ellipse",
+    }
+    assert read.graph == {**graph.graph, "node_default": {}, "edge_default": {}}
+
+
+def test_a_graphml_write_that_fails_midway_leaves_the_old_file(graphs, tmp_path, monkeypatch):
+    from mig_graph.export import graphml
+
+    path = tmp_path / "bipartite.graphml"
+    path.write_text("old", encoding="utf-8")
+
+    def failing(*arguments):
+        yield "<?xml version='1.0' encoding='utf-8'?>\n"
+        raise OSError("disk full")
+
+    monkeypatch.setattr(graphml, "graphml_lines", failing)
+    try:
+        write_graphml(graphs.bipartite, path)
+    except OSError as error:
+        assert str(error) == "disk full"
+    else:
+        raise AssertionError("no error")
+    assert path.read_text(encoding="utf-8") == "old"
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["bipartite.graphml"]

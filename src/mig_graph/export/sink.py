@@ -1,5 +1,6 @@
 """What every sink shares: the :class:`Sink` record (a name, a suffix, a writer), the check that
-attributes are scalars, and the JSON layout of the JSON sinks.
+attributes are scalars, the JSON layout of the JSON sinks, and :func:`staged_files`, by which a
+writer that streams its output leaves the old file or the new one, never a part.
 
 Every attribute is a string, an integer, a float or a boolean (never a list or ``None``), so
 that each format's readers accept it; the writers check this with :func:`check_attributes`.
@@ -8,14 +9,16 @@ that each format's readers accept it; the writers check this with :func:`check_a
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-__all__ = ["Sink", "check_attributes", "json_text"]
+__all__ = ["Sink", "check_attributes", "json_text", "staged_files", "staging_file"]
 
 _SCALARS = (str, int, float, bool)
 
@@ -75,3 +78,49 @@ def json_text(data: Any) -> str:
     }
     """
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def staging_file(path: Path) -> Path:
+    """Where a streamed file is written before it is renamed to ``path``: ``.NAME.mig-graph-tmp``
+    beside it (on the same file system, so that the rename is one step)."""
+    return path.parent / f".{path.name}.mig-graph-tmp"
+
+
+@contextmanager
+def staged_files(paths: Sequence[Path]) -> Iterator[list[Path]]:
+    """Temporary files beside ``paths``, renamed into place when the block ends without error.
+
+    A writer streams into the temporaries; until the block ends the old files stay whole, and an
+    error removes the temporaries and leaves the old files.  The renames follow each other once
+    everything is written.
+
+    Parameters
+    ----------
+    paths : sequence of pathlib.Path
+        The files to write.
+
+    Yields
+    ------
+    list of pathlib.Path
+        The temporary file of each path, in the same order.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "graph.csv"
+    >>> with staged_files([target]) as (staged,):
+    ...     _ = staged.write_text("a\\n", encoding="utf-8")
+    ...     target.exists()
+    False
+    >>> target.read_text(encoding="utf-8"), staged.exists()
+    ('a\\n', False)
+    """
+    staged = [staging_file(path) for path in paths]
+    try:
+        yield staged
+    except BaseException:
+        for temporary in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, path in zip(staged, paths, strict=True):
+        os.replace(temporary, path)

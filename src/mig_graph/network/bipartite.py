@@ -21,7 +21,7 @@ organisations that have members, declarations and meetings.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import networkx as nx
@@ -34,45 +34,59 @@ from mig_graph.records.dates import parse_date
 __all__ = ["bipartite_graph", "processes_per_actor", "sides", "snapshot"]
 
 
-def _merged_edges(rows: Iterable[LinkRow]) -> dict[tuple[str, str], dict[str, Any]]:
-    """The attributes of each (actor, process) edge, the links that join them merged."""
+def _grouped(rows: Iterable[LinkRow]) -> dict[tuple[str, str], list[LinkRow]]:
+    """The links of each (actor, process) pair."""
     grouped: dict[tuple[str, str], list[LinkRow]] = defaultdict(list)
     for row in rows:
         grouped[row.actor, row.process].append(row)
-    edges = {}
-    for pair, links in sorted(grouped.items()):
+    return grouped
+
+
+def _merged_edges(
+    grouped: Mapping[tuple[str, str], list[LinkRow]],
+) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Each (actor, process) edge with its attributes, the links that join them merged, in the
+    pairs' order: one at a time, so that the graph's edges are the only copy held."""
+    for (actor, process), links in sorted(grouped.items()):
         if len(links) == 1:
             (link,) = links
-            edges[pair] = {
-                "role": link.role,
-                "relation": link.relation,
-                "start": link.start,
-                "end": link.end,
-                "sources": link.sources,
-                "in_respect_of": link.in_respect_of,
-                "end_kind": link.end_kind,
-                "confirmed_from": link.confirmed_from,
-                "confirmed_until": link.confirmed_until,
-                "succeeded_at": link.succeeded_at,
-            }
+            yield (
+                actor,
+                process,
+                {
+                    "role": link.role,
+                    "relation": link.relation,
+                    "start": link.start,
+                    "end": link.end,
+                    "sources": link.sources,
+                    "in_respect_of": link.in_respect_of,
+                    "end_kind": link.end_kind,
+                    "confirmed_from": link.confirmed_from,
+                    "confirmed_until": link.confirmed_until,
+                    "succeeded_at": link.succeeded_at,
+                },
+            )
             continue
         starts = [link.start for link in links]
         ends = [link.end for link in links]
-        edges[pair] = {
-            "role": " ".join(sorted({link.role for link in links if link.role})),
-            "relation": " ".join(sorted({link.relation for link in links})),
-            "start": "" if "" in starts else earliest_date(starts),
-            "end": "" if "" in ends else latest_date(ends),
-            "sources": " ".join(sorted({iri for link in links for iri in link.sources.split()})),
-            "in_respect_of": " ".join(sorted({link.in_respect_of for link in links} - {""})),
-            "end_kind": " ".join(sorted({link.end_kind for link in links} - {""})),
-            "confirmed_from": earliest_date(link.confirmed_from for link in links),
-            "confirmed_until": latest_date(link.confirmed_until for link in links),
-            "succeeded_at": ""
-            if "" in (ends := [link.succeeded_at for link in links])
-            else latest_date(ends),
-        }
-    return edges
+        yield (
+            actor,
+            process,
+            {
+                "role": " ".join(sorted({link.role for link in links if link.role})),
+                "relation": " ".join(sorted({link.relation for link in links})),
+                "start": "" if "" in starts else earliest_date(starts),
+                "end": "" if "" in ends else latest_date(ends),
+                "sources": " ".join(sorted({iri for link in links for iri in link.sources.split()})),
+                "in_respect_of": " ".join(sorted({link.in_respect_of for link in links} - {""})),
+                "end_kind": " ".join(sorted({link.end_kind for link in links} - {""})),
+                "confirmed_from": earliest_date(link.confirmed_from for link in links),
+                "confirmed_until": latest_date(link.confirmed_until for link in links),
+                "succeeded_at": ""
+                if "" in (ends := [link.succeeded_at for link in links])
+                else latest_date(ends),
+            },
+        )
 
 
 def bipartite_graph(
@@ -100,11 +114,11 @@ def bipartite_graph(
     >>> graph.nodes["state/A"]["side"], graph.edges["state/A", "process/p"]["start"]
     ('actor', '2011')
     """
-    edges = _merged_edges(rows)
+    grouped = _grouped(rows)
     attributes = attributes or {}
     graph = nx.Graph(name="actors and processes")
-    actors = sorted({actor for actor, _ in edges})
-    processes = sorted({process for _, process in edges})
+    actors = sorted({actor for actor, _ in grouped})
+    processes = sorted({process for _, process in grouped})
     for side, nodes in ((0, actors), (1, processes)):
         for node in nodes:
             record = {"iri": node_iri(node), "kind": "", "kinds": ""} | {
@@ -113,7 +127,7 @@ def bipartite_graph(
             record.update(attributes.get(node, {}))
             record.update(side=("actor", "process")[side], bipartite=side)
             graph.add_node(node, **record)
-    graph.add_edges_from((actor, process, data) for (actor, process), data in edges.items())
+    graph.add_edges_from(_merged_edges(grouped))
     return graph
 
 
