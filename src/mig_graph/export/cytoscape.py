@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from mig_graph.export.sink import Sink, check_attributes, json_text
+from mig_graph.export.sink import Sink, Streamed, check_attributes, write_json_streamed
 from mig_graph.network import display_name
 from mig_graph.network.layout import drawing
 
@@ -38,7 +38,7 @@ def write_cytoscape(graph: nx.Graph, path: Path) -> Path:
     """
     check_attributes(graph)
     drawn = drawing(graph)
-    nodes = [
+    nodes = (
         {
             "data": {
                 "id": node,
@@ -51,20 +51,19 @@ def write_cytoscape(graph: nx.Graph, path: Path) -> Path:
             "classes": data.get("kind", ""),
         }
         for node, data in graph.nodes(data=True)
-    ]
-    edges = [
+    )
+    edges = (
         {"data": {"id": f"e{index}", "source": u, "target": v, **data}}
         for index, (u, v, data) in enumerate(graph.edges(data=True))
-    ]
+    )
     document = {
         "format_version": "1.0",
         "generated_by": "mig-graph",
         "target_cytoscapejs_version": "~3",
         "data": dict(graph.graph),
-        "elements": {"nodes": nodes, "edges": edges},
+        "elements": {"nodes": Streamed(nodes), "edges": Streamed(edges)},
     }
-    path.write_text(json_text(document), encoding="utf-8")
-    return path
+    return write_json_streamed(document, path)
 
 
 SINK = Sink("cyjs", ".cyjs", write_cytoscape)

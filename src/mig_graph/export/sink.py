@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +18,16 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["Sink", "check_attributes", "json_text", "staged_files", "staging_file"]
+__all__ = [
+    "Sink",
+    "Streamed",
+    "check_attributes",
+    "json_pieces",
+    "json_text",
+    "staged_files",
+    "staging_file",
+    "write_json_streamed",
+]
 
 _SCALARS = (str, int, float, bool)
 
@@ -78,6 +87,53 @@ def json_text(data: Any) -> str:
     }
     """
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+class Streamed:
+    """A JSON array whose items are made one at a time, as :func:`json_pieces` writes them."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = items
+
+
+def json_pieces(data: Any, level: int = 0) -> Iterator[str]:
+    """The text of :func:`json_text` (without its final newline) in pieces, each
+    :class:`Streamed` array written item by item, so that the whole document is never held.
+
+    >>> document = {"name": "État", "items": Streamed(iter([{"a": 1}, 2])), "empty": Streamed([])}
+    >>> whole = json_text({**document, "items": [{"a": 1}, 2], "empty": []})
+    >>> "".join(json_pieces(document)) == whole.rstrip()
+    True
+    """
+    indent = "\n" + " " * (level + 1)
+    if isinstance(data, dict) and data:
+        yield "{"
+        for index, (key, value) in enumerate(data.items()):
+            yield ("," if index else "") + indent + json.dumps(key, ensure_ascii=False) + ": "
+            yield from json_pieces(value, level + 1)
+        yield "\n" + " " * level + "}"
+    elif isinstance(data, Streamed):
+        empty = True
+        for item in data.items:
+            yield (
+                ("[" if empty else ",")
+                + indent
+                + json.dumps(item, ensure_ascii=False, indent=1).replace("\n", indent)
+            )
+            empty = False
+        yield "[]" if empty else "\n" + " " * level + "]"
+    else:
+        yield json.dumps(data, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
+
+
+def write_json_streamed(document: Any, path: Path) -> Path:
+    """Write ``document`` as :func:`json_text` does, its :class:`Streamed` arrays item by item, to a
+    temporary file renamed to ``path`` when complete."""
+    with staged_files([path]) as (staged,), staged.open("w", encoding="utf-8") as out:
+        for piece in json_pieces(document):
+            out.write(piece)
+        out.write("\n")
+    return path
 
 
 def staging_file(path: Path) -> Path:
