@@ -8,6 +8,8 @@ new site replaces the old one in one step (:mod:`mig_graph.publish.sitefiles`, :
 
 The graph is read from its Oxigraph store by index lookups, one entity at a time (the dumps one
 subject at a time, in :mod:`mig_graph.publish.dumps`), so a large graph is never held twice in memory.
+A large graph's entities (in chunks) and dumps are written by worker processes forked from the
+command, one per usable core, which inherit the store (an in-memory store can be shared no other way).
 """
 
 from __future__ import annotations
@@ -97,10 +99,10 @@ def publish(
     at a time, never copied whole.  With ``entities="none"`` the entities' pages and RDF files are
     not written (``serve`` renders them from the store on request); the rest of the site is.
 
-    With ``workers`` above 1 (default: the usable cores, for a graph of more than
-    :data:`PARALLEL_FROM` entities) the entities' files and the dumps are written by that many
-    worker processes forked from this one, each reading the same store; the files are the same,
-    byte for byte, as one process writes.
+    With ``workers`` above 1 (default: the usable cores, for a graph of :data:`PARALLEL_FROM`
+    entities or more) the entities' files and the dumps are written by that many worker processes
+    forked from this one, each reading its copy of the store, while this one writes the rest; the
+    files are the same, byte for byte, as one process writes.
     """
     if entities not in ENTITY_MODES:
         raise ValueError(f"entities must be one of {', '.join(ENTITY_MODES)}, not {entities!r}")
