@@ -168,9 +168,17 @@ done(seconds=seconds, ceiling=ceiling, load=load, read=read, bytes=sum(map(len, 
 import tempfile
 from mig_graph.store import open_dataset
 from mig_graph.publish.site import publish
+sys.path.insert(0, sys.argv[2]); from run import write_like
 ds = open_dataset([nq])
+cpu = lambda *whose: sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, whose))
 with tempfile.TemporaryDirectory() as out:
-    t = time.perf_counter(); publish(ds, Path(out)); done(seconds=time.perf_counter() - t)
+    before = cpu(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    t = time.perf_counter(); report = publish(ds, Path(out) / "site"); seconds = time.perf_counter() - t
+    used = cpu(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) - before
+    ceiling, files, size = write_like(Path(out) / "site", Path(out) / "ceiling")
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+timings = {"seconds": seconds, "ceiling": ceiling, "cpu": used}
+print(json.dumps({"timings": timings, "peak_mib": peak, "files": files, "bytes": size}))
 """,
 }
 
@@ -180,7 +188,7 @@ def run_stage(stage: str, nquads: Path, timeout: float) -> dict | None:
     program = PROLOGUE + STAGES[stage]
     try:
         completed = subprocess.run(
-            [sys.executable, "-c", program, str(nquads)],
+            [sys.executable, "-c", program, str(nquads), str(HERE)],
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -268,6 +276,40 @@ def _exports_table(title: str, formats: dict[str, dict], quads: int) -> list[str
     return [*lines, ""]
 
 
+def write_like(site: Path, out: Path) -> tuple[float, int, int]:
+    """Publish's ceiling: the seconds a bare loop takes to write the files of ``site`` again, the same
+    paths and sizes, into ``out`` (each folder made once); and how many files and bytes they are."""
+    listing = []
+    for directory, _, names in os.walk(site):
+        folder = Path(directory).relative_to(site)
+        listing += [(folder, name, (Path(directory) / name).stat().st_size) for name in names]
+    block = bytes(1 << 20)
+    started = time.perf_counter()
+    made: set[Path] = set()
+    for folder, name, size in listing:
+        if folder not in made:
+            (out / folder).mkdir(parents=True, exist_ok=True)
+            made.add(folder)
+        with open(out / folder / name, "wb") as handle:
+            for start in range(0, size, len(block)):
+                handle.write(block[: min(len(block), size - start)])
+    return time.perf_counter() - started, len(listing), sum(size for *_, size in listing)
+
+
+def _publish_line(result: dict | None) -> list[str]:
+    """Publish beside its ceiling (the same files written by a bare loop), when it ran."""
+    if result is None or "ceiling" not in result["timings"]:
+        return []
+    t = result["timings"]
+    return [
+        f"Publish: {result['files']:,} files, {result['bytes'] / 2**20:,.0f} MiB in {t['seconds']:.1f} s; "
+        f"a bare loop writes the same files (paths and sizes) in {t['ceiling']:.1f} s, "
+        f"{t['ceiling'] / max(t['seconds'], 1e-6):.2f} of publish's time (its ceiling). Processor "
+        f"time of publish (its worker processes' too): {t['cpu']:.1f} s.",
+        "",
+    ]
+
+
 def _cell(result: dict | None, key: str = "seconds") -> str:
     if result is None:
         return "timeout"
@@ -351,6 +393,7 @@ def _section(size: int, quads: int, results: dict[str, dict | None]) -> str:
         "",
         *_validation_lines(results, quads),
     ]
+    lines += _publish_line(results.get("publish"))
     queries_ours = results.get("queries mig-graph")
     if queries_ours is not None:
         lines += ["| query | mig-graph (s) | pyoxigraph (s) | rdflib (s) | pyoxigraph/ours | rdflib/ours |"]

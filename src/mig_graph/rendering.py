@@ -19,7 +19,7 @@ import html
 import json
 import tomllib
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
@@ -47,8 +47,13 @@ def _escaped(context: jinja2.nodes.EvalContext, value: Any) -> Any:
     """A value as :func:`html.escape` escapes it in an autoescaped template (Jinja2 then leaves the
     markup as it is); in a Markdown template, the value as it is."""
     if context.autoescape and isinstance(value, str) and not isinstance(value, Markup):
-        return Markup(html.escape(value))
+        return _html_escaped(value)
     return value
+
+
+@lru_cache(maxsize=1 << 16)  # the names and links of a site's pages come back on page after page
+def _html_escaped(text: str) -> Markup:
+    return Markup(html.escape(text))
 
 
 @cache

@@ -54,6 +54,28 @@ def test_second_run_rewrites_nothing_and_a_change_rewrites_little(site, store, t
     assert written == 6 + 6 + 3 + 1
 
 
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_worker_processes_write_the_bytes_one_process_writes(site, store, dist_dir, tmp_path):
+    from mig_graph.store import load_store, open_dataset
+
+    one = _files(site)  # the packaged data has fewer entities than PARALLEL_FROM: one process
+    assert len(one) == 2057
+    report = publish(store, tmp_path / "two", workers=2)
+    assert (report.files, report.written, report.removed) == (2057, 2057, 0)
+    assert _files(tmp_path / "two") == one
+    # forked from a process that opened an on-disk store, read-only
+    load_store(tmp_path / "store", [dist_dir / "mig-graph.nq"])
+    report = publish(open_dataset(store_path=tmp_path / "store"), tmp_path / "three", workers=3)
+    assert (report.files, report.written) == (2057, 2057)
+    assert _files(tmp_path / "three") == one
+    # a second run by workers links every unchanged file and counts none written
+    assert publish(store, tmp_path / "two", workers=2).written == 0
+    assert _files(tmp_path / "two") == one
+
+
 def test_every_rdf_file_parses_with_rdflib_and_rapper_to_the_same_count(site):
     files = _rdf_files(site)
     assert len(files) > 900

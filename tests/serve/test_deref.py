@@ -197,6 +197,10 @@ def test_documents_rendered_from_the_store_are_the_static_files(store, site, tmp
     ):
         assert documents.document(path) == (site / path).read_text(encoding="utf-8"), path
     assert documents.document("id/process/atlantis.html") is None
+    assert documents.document("id/process/midiocc.de.html") is None
+    assert documents.document("id/process/midiocc/interval/2020-03--.ttl") is None  # a node's entity has them
+    for path in sorted(files):  # each one alone, as serve asks: the only document made
+        assert documents.document(path) == rendered[path], path
     with running(create_app(store, site=bare, documents=documents)) as base:
         answer = httpx.get(
             f"{base}/id/process/midiocc", headers={"Accept": "text/html"}, follow_redirects=True

@@ -14,6 +14,7 @@ Turtle, N-Triples (sorted lines), RDF/XML, and JSON-LD in expanded form (full IR
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -154,17 +155,27 @@ def describe(store: ox.Store, iri: str, dependents: Iterable[str] = ()) -> Descr
 def _prefixes(triples: Iterable[ox.Triple]) -> dict[str, str]:
     """The project's prefixes that the triples' IRIs use (no others, so documents stay small)."""
     used: dict[str, str] = {}
-    namespaces = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
     for triple in triples:
         for term in (triple.subject, triple.predicate, triple.object):
             iri = term.value if isinstance(term, ox.NamedNode) else ""
             if isinstance(term, ox.Literal):
                 iri = "" if term.language or term.datatype.value in _IMPLICIT else term.datatype.value
-            for prefix, namespace in namespaces:
-                if iri.startswith(namespace) and prefix not in ("id", "vocab"):
-                    used[prefix] = namespace
-                    break
+            prefix = _prefix_of(iri) if iri else None
+            if prefix is not None:
+                used[prefix] = PREFIXES[prefix]
     return dict(sorted(used.items()))
+
+
+_NAMESPACES = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # predicates, classes and datatypes come back in every document
+def _prefix_of(iri: str) -> str | None:
+    """The prefix of the longest project namespace holding ``iri``, ``id`` and ``vocab`` aside."""
+    for prefix, namespace in _NAMESPACES:
+        if iri.startswith(namespace) and prefix not in ("id", "vocab"):
+            return prefix
+    return None
 
 
 def serialise(triples: list[ox.Triple], fmt: ox.RdfFormat) -> str:

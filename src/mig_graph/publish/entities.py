@@ -20,7 +20,7 @@ from mig_graph.publish.statements import build_page
 from mig_graph.rdf.formats import DOCUMENT_FORMATS
 from mig_graph.rdf.resolution import LANGUAGES, owner
 
-__all__ = ["EntityDocuments", "dependents_of", "entity_documents"]
+__all__ = ["EntityDocuments", "dependents_of", "entity_document", "entity_documents"]
 
 
 def dependents_of(store: ox.Store, iri: str) -> list[str]:
@@ -87,12 +87,46 @@ def entity_documents(
     for language in LANGUAGES:
         page = build_page(store, description, labels, language)
         documents[page.path] = render_entity(page, jsonld, version)
-    stem = (page_of(iri) or "")[: -len(".html")]
+    stem = _stem(iri)
     for fmt in DOCUMENT_FORMATS:
         documents[f"{stem}.{fmt.file_extension}"] = (
             jsonld if fmt == ox.RdfFormat.JSON_LD else serialise(description.triples, fmt)
         )
     return documents, description
+
+
+def entity_document(
+    store: ox.Store, labels: Labels, iri: str, dependents: Iterable[str], version: str, extension: str
+) -> str | None:
+    """One of :func:`entity_documents`' texts, the only one made: the page or RDF document of the
+    entity ``iri`` named by ``extension`` (``html``, ``fr.html``, ``ttl``…), or None for another.
+
+    Parameters
+    ----------
+    store, labels, iri, dependents, version
+        As for :func:`entity_documents`.
+    extension : str
+        What follows the entity's name in the document's (``midiocc.fr.html`` → ``fr.html``).
+
+    Returns
+    -------
+    str or None
+        The document's text, the same as the static site's file.
+    """
+    languages = {"html": LANGUAGES[0], **{f"{language}.html": language for language in LANGUAGES[1:]}}
+    formats = {fmt.file_extension: fmt for fmt in DOCUMENT_FORMATS}
+    if extension not in languages and extension not in formats:
+        return None
+    description = describe(store, iri, dependents)
+    if extension in formats:
+        return serialise(description.triples, formats[extension])
+    jsonld = serialise(description.triples, ox.RdfFormat.JSON_LD)
+    return render_entity(build_page(store, description, labels, languages[extension]), jsonld, version)
+
+
+def _stem(iri: str) -> str:
+    """The site path of the entity's documents without their extension (``id/process/midiocc``)."""
+    return (page_of(iri) or "")[: -len(".html")]
 
 
 class EntityDocuments:
@@ -126,11 +160,10 @@ class EntityDocuments:
         for cut in range(len(pieces) - 1, 0, -1):
             stem, extension = ".".join(pieces[:cut]), ".".join(pieces[cut:])
             iri = f"{BASE}{directory}/{stem}"
-            if extension in _EXTENSIONS and owner(iri) == iri and self.has_page(iri):
-                documents, _ = entity_documents(
-                    self.store, self.labels, iri, dependents_of(self.store, iri), self.version
-                )
-                return documents.get(path)
+            if extension in _EXTENSIONS and owner(iri) == iri and _stem(iri) == path[: -len(extension) - 1]:
+                dependents = dependents_of(self.store, iri)
+                if dependents or self.exists(iri):
+                    return entity_document(self.store, self.labels, iri, dependents, self.version, extension)
         return None
 
     def has_page(self, iri: str) -> bool:

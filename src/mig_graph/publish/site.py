@@ -8,14 +8,20 @@ new site replaces the old one in one step (:mod:`mig_graph.publish.sitefiles`, :
 
 The graph is read from its Oxigraph store by index lookups, one entity at a time (the dumps one
 subject at a time, in :mod:`mig_graph.publish.dumps`), so a large graph is never held twice in memory.
+A large graph's entities (in chunks) and dumps are written by worker processes forked from the
+command, one per usable core, which inherit the store (an in-memory store can be shared no other way).
 """
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
+import os
 import sys
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -26,7 +32,7 @@ from mig_graph.compile.compiler import VOCABULARY_GRAPH
 from mig_graph.folderswap import replaced_folder
 from mig_graph.namespaces import BASE, ID, PREFIXES, bind_prefixes, compact
 from mig_graph.publish import dumps
-from mig_graph.publish.catalog import DatasetVersion, dataset_version, describe_dataset
+from mig_graph.publish.catalog import DatasetVersion, Distribution, dataset_version, describe_dataset
 from mig_graph.publish.describe import serialise
 from mig_graph.publish.entities import entity_documents
 from mig_graph.publish.htaccess import htaccess
@@ -43,7 +49,7 @@ from mig_graph.rdf.writers import jsonld_text
 from mig_graph.store import oxigraph_store
 from mig_graph.testpause import pause_for_tests
 
-__all__ = ["ENTITY_FORMATS", "ENTITY_MODES", "PublishReport", "entities_of", "publish"]
+__all__ = ["ENTITY_FORMATS", "ENTITY_MODES", "PARALLEL_FROM", "PublishReport", "entities_of", "publish"]
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SCHEME = "http://www.w3.org/2004/02/skos/core#ConceptScheme"
@@ -83,6 +89,7 @@ def publish(
     version: DatasetVersion | None = None,
     progress: bool = False,
     entities: str = "static",
+    workers: int | None = None,
 ) -> PublishReport:
     """Write the whole site into ``out_dir``; return what was produced and rewritten.
 
@@ -91,6 +98,11 @@ def publish(
     new, whose ``SHA256SUMS`` match its dumps.  The graph is read from its Oxigraph store one entity
     at a time, never copied whole.  With ``entities="none"`` the entities' pages and RDF files are
     not written (``serve`` renders them from the store on request); the rest of the site is.
+
+    With ``workers`` above 1 (default: the usable cores, for a graph of :data:`PARALLEL_FROM`
+    entities or more) the entities' files and the dumps are written by that many worker processes
+    forked from this one, each reading its copy of the store, while this one writes the rest; the
+    files are the same, byte for byte, as one process writes.
     """
     if entities not in ENTITY_MODES:
         raise ValueError(f"entities must be one of {', '.join(ENTITY_MODES)}, not {entities!r}")
@@ -103,13 +115,14 @@ def publish(
     with replaced_folder(out_dir, "publish") as staging:
         files = SiteFiles(staging, previous=out_dir)
         described = entities_of(nodes)
-        if entities == "static":
-            _write_entities(files, store, described, labels, release, progress)
-        index_entries = _index_entries(store, described, labels)
+        count = _workers(workers, len(described))
+        with _forked_writers(count, files, store, described, nodes, labels, release) as writers:
+            writers.start(entities == "static", progress)
+            index_entries = _index_entries(store, described, labels)
+            _write_vocabularies(files, store, dataset, release)
+            _write_ontology(files, release)
+            distributions, triples = writers.finish()
         pause_for_tests("publish:writing")
-        _write_vocabularies(files, store, dataset, release)
-        _write_ontology(files, release)
-        distributions, triples = dumps.write_dumps(files, store, nodes, release)
         description = describe_dataset(graph, distributions, site_url=site_url, version=release)
         void = description.serialize(format="turtle")
         files.write("void.ttl", void)
@@ -139,24 +152,133 @@ def entities_of(nodes: Iterable[ox.NamedNode | ox.BlankNode]) -> dict[str, list[
     return {entity: sorted(members[entity]) for entity in sorted(members)}
 
 
-def _write_entities(
+def _workers(asked: int | None, entities: int) -> int:
+    """How many processes write the entities and dumps: ``asked``, else the usable cores for a large graph."""
+    if asked is not None:
+        return max(1, asked)
+    if entities < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+PARALLEL_FROM = 2_000
+"""Entities from which ``publish`` forks worker processes by default (fewer are written faster in one)."""
+
+_CHUNK = 256  # entities a worker writes per task
+
+
+@dataclass
+class _Job:
+    """What the forked workers read: set in the parent before they are forked, inherited by them."""
+
+    root: Path
+    previous: Path
+    store: ox.Store
+    entities: list[tuple[str, list[str]]]
+    nodes: list[dumps.Subject]
+    labels: Labels
+    release: DatasetVersion
+
+
+_JOB: _Job | None = None
+
+
+def _entity_chunk(bounds: tuple[int, int]) -> tuple[list[str], int]:
+    """Write the files of the job's entities ``bounds[0]:bounds[1]`` (in a worker); their paths and
+    how many were written."""
+    assert _JOB is not None
+    files = SiteFiles(_JOB.root, _JOB.previous, record=True)
+    for iri, dependents in _JOB.entities[bounds[0] : bounds[1]]:
+        _write_entity(files, _JOB.store, _JOB.labels, iri, dependents, _JOB.release.version)
+    return files.recorded, files.written
+
+
+def _dump_job() -> tuple[list[Distribution], int, list[str], int]:
+    """Write the dumps (in a worker): their distributions and triples, the files' paths, how many
+    were written."""
+    assert _JOB is not None
+    files = SiteFiles(_JOB.root, _JOB.previous, record=True)
+    distributions, triples = dumps.write_dumps(files, _JOB.store, _JOB.nodes, _JOB.release)
+    return distributions, triples, files.recorded, files.written
+
+
+def _write_entity(
+    files: SiteFiles, store: ox.Store, labels: Labels, iri: str, dependents: list[str], version: str
+) -> None:
+    documents, _ = entity_documents(store, labels, iri, dependents, version)
+    for path, text in documents.items():
+        files.write(path, text)
+
+
+class _Writers:
+    """The entities' files and the dumps, written here (one worker) or by forked worker processes
+    while this process writes the rest of the site."""
+
+    def __init__(self, pool: Pool | None, files: SiteFiles, job: _Job) -> None:
+        self.pool = pool
+        self.files = files
+        self.job = job
+        self.chunks: Iterable[tuple[list[str], int]] = ()
+        self.dumped: AsyncResult | None = None
+
+    def start(self, entities: bool, progress: bool) -> None:
+        """Begin with the dumps (the longest task), then the entities in chunks; with no worker
+        process, write the entities now (the dumps at the end)."""
+        count = len(self.job.entities) if entities else 0
+        bounds = [(start, min(start + _CHUNK, count)) for start in range(0, count, _CHUNK)]
+        if self.pool is None:
+            self.chunks = map(self._chunk_here, bounds)
+        else:
+            self.dumped = self.pool.apply_async(_dump_job)
+            self.chunks = self.pool.imap_unordered(_entity_chunk, bounds)
+        if progress:
+            from rich.progress import track
+
+            self.chunks = track(self.chunks, total=len(bounds), description="entity pages", transient=True)
+        if self.pool is None:
+            for _ in self.chunks:
+                pass
+
+    def _chunk_here(self, bounds: tuple[int, int]) -> tuple[list[str], int]:
+        job = self.job
+        for iri, dependents in job.entities[bounds[0] : bounds[1]]:
+            _write_entity(self.files, job.store, job.labels, iri, dependents, job.release.version)
+        return [], 0
+
+    def finish(self) -> tuple[list[Distribution], int]:
+        """Wait for the workers; the dumps' distributions and the number of triples."""
+        if self.pool is None:
+            return dumps.write_dumps(self.files, self.job.store, self.job.nodes, self.job.release)
+        for relatives, written in self.chunks:
+            self.files.adopt(relatives, written)
+        assert self.dumped is not None
+        distributions, triples, relatives, written = self.dumped.get()
+        self.files.adopt(relatives, written)
+        return distributions, triples
+
+
+@contextlib.contextmanager
+def _forked_writers(
+    workers: int,
     files: SiteFiles,
     store: ox.Store,
     entities: dict[str, list[str]],
+    nodes: list[dumps.Subject],
     labels: Labels,
     release: DatasetVersion,
-    progress: bool,
-) -> None:
-    """The pages (one per language) and four RDF files of each entity."""
-    iterator: Iterable[str] = entities
-    if progress:
-        from rich.progress import track
-
-        iterator = track(list(entities), description="entity pages", transient=True)
-    for iri in iterator:
-        documents, _ = entity_documents(store, labels, iri, entities[iri], release.version)
-        for path, text in documents.items():
-            files.write(path, text)
+) -> Iterator[_Writers]:
+    """Writers of the entities and dumps: ``workers`` processes forked with the job, or this one."""
+    global _JOB
+    job = _Job(files.root, files.previous, store, list(entities.items()), nodes, labels, release)
+    if workers <= 1:
+        yield _Writers(None, files, job)
+        return
+    _JOB = job
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield _Writers(pool, files, job)
+    finally:
+        _JOB = None
 
 
 def _index_entries(

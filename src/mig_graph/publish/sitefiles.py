@@ -30,11 +30,16 @@ class SiteFiles:
         The (staging) folder the new site is written into.
     previous
         The published site the new one will replace (it need not exist).
+    record
+        Keep the relative paths written, in ``recorded`` (a worker process's share of the site, for
+        the parent's :meth:`adopt`).
     """
 
-    def __init__(self, root: Path, previous: Path) -> None:
+    def __init__(self, root: Path, previous: Path, *, record: bool = False) -> None:
         self.root = root
         self.previous = previous
+        self.recorded: list[str] = []
+        self._record = record
         # hashes of the relative paths: a large site has about a file per triple, a string each would weigh
         self.produced: set[int] = set()
         self.written = 0
@@ -69,6 +74,11 @@ class SiteFiles:
             self.written += 1
         return path, result
 
+    def adopt(self, relatives: Iterable[str], written: int) -> None:
+        """Count as produced the files another process wrote into ``root`` (``written`` of them rewritten)."""
+        self.produced.update(hash(relative) for relative in relatives)
+        self.written += written
+
     def carry_over(self, site_folders: Iterable[str]) -> int:
         """Bring the published files (and folders) this run did not produce into the new site, except
         those under ``site_folders`` (stale pages of entities that disappeared); return how many
@@ -96,6 +106,8 @@ class SiteFiles:
         path = self.root / relative
         if produced:
             self.produced.add(hash(relative))
+            if self._record:
+                self.recorded.append(relative)
         if path.parent not in self._folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(path.parent)

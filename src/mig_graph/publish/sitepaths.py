@@ -7,12 +7,15 @@ the file system; where an IRI is described comes from the rule table of
 
 from __future__ import annotations
 
+import functools
+
 from mig_graph.namespaces import BASE, MG
 from mig_graph.rdf.resolution import LANGUAGES, resolve
 
 __all__ = ["page_of", "relative_link"]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the pages of one entity name the same IRIs in both languages
 def page_of(iri: str, language: str = "en") -> str | None:
     """The site path of the page that describes ``iri`` (with the anchor of a dependent node or a
     concept), in ``language`` for the entity pages, or None if it is not ours.
@@ -36,6 +39,7 @@ def page_of(iri: str, language: str = "en") -> str | None:
     return page
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def relative_link(from_path: str, to_path: str) -> str:
     """The address of a site path from a page's, relative (the site works from any folder).
 

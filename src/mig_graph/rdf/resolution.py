@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -136,6 +137,7 @@ def is_document(path: str) -> bool:
     return _DOCUMENT.search(path) is not None
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a site's pages name the same IRIs again and again
 def resolve(path: str) -> Resolution | None:
     """The page and documents of the resource at ``path`` (below the base), or None."""
     if is_document(path):
@@ -147,6 +149,7 @@ def resolve(path: str) -> Resolution | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def owner(iri: str) -> str:
     """The IRI whose page describes ``iri``: the entity a dependent node extends, else itself.
 
