@@ -81,6 +81,13 @@ def hammer(url: str, texts: list[str], clients: int, seconds: float) -> list[flo
                 if answer.status_code != 200:
                     errors.append(f"{answer.status_code}: {answer.text[:200]}")
 
+    run_clients(client, clients, errors)
+    return [latency for per_client in latencies for latency in per_client]
+
+
+def run_clients(client, clients: int, errors: list[str]) -> None:
+    """Run ``client(index)`` in ``clients`` threads at once and wait for them; refuse the run if
+    any request failed."""
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
     for thread in threads:
         thread.start()
@@ -88,7 +95,6 @@ def hammer(url: str, texts: list[str], clients: int, seconds: float) -> list[flo
         thread.join()
     if errors:
         raise RuntimeError(f"{len(errors)} failed requests, first: {errors[0]}")
-    return [latency for per_client in latencies for latency in per_client]
 
 
 def summary(latencies: list[float], seconds: float) -> tuple[float, float, float]:

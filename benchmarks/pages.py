@@ -23,7 +23,6 @@ import random
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from importlib import metadata
 from pathlib import Path
@@ -33,7 +32,7 @@ import httpx
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from endpoint import free_port, summary  # noqa: E402
+from endpoint import free_port, run_clients, summary  # noqa: E402
 from push import replace_section  # noqa: E402
 
 HEADING = "## Entity pages: dynamic and static"
@@ -81,13 +80,7 @@ def _hammer(base: str, paths: list[str], clients: int, seconds: float) -> dict[s
                 if answer.status_code != 200:
                     errors.append(f"{path}: {answer.status_code}")
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if errors:
-        raise RuntimeError(f"{len(errors)} failed requests, first: {errors[0]}")
+    run_clients(client, clients, errors)
     return {kind: [x for per_client in latencies for x in per_client[kind]] for kind in KINDS}
 
 
