@@ -54,3 +54,20 @@ def test_written_with_the_report(tmp_path, graphs):
         assert len(list(reader)) == graphs.bipartite.number_of_nodes()
     again = write_measures(graphs, tmp_path / "again.csv")
     assert again.read_bytes() == (tmp_path / "measures.csv").read_bytes()
+
+
+def test_a_projection_too_large_to_build_leaves_its_communities_empty(graphs, monkeypatch):
+    from mig_graph.network import projection_size
+    from mig_graph.report import measures_file
+
+    whole = measures_rows(graphs)
+    actor_edges = projection_size(graphs.bipartite, 0)[1]
+    process_edges = projection_size(graphs.bipartite, 1)[1]
+    assert actor_edges != process_edges
+    monkeypatch.setattr(measures_file, "COMMUNITY_EDGE_LIMIT", min(actor_edges, process_edges))
+    limited = measures_rows(graphs)
+    larger = "actor" if actor_edges > process_edges else "process"
+    for row, before in zip(limited, whole, strict=True):
+        expected = "" if row["side"] == larger else before["community"]
+        assert row == {**before, "community": expected}
+    assert any(row["community"] for row in whole if row["side"] == larger)

@@ -6,7 +6,9 @@ side, kind, English and French labels, acronym, ISO 3166-1 alpha-3; ``links`` (i
 bipartite graph: processes of an actor, members of a process); the measures of its projection
 (``degree``, ``strength``, ``degree_centrality``, ``betweenness``, ``eigenvector``, as in the
 report's tables, betweenness estimated from the same seeded sample on large graphs);
-``community`` (its seeded Louvain community in its projection, numbered from 1, largest first);
+``community`` (its seeded Louvain community in its projection, numbered from 1, largest first;
+empty on a side whose projection has more than :data:`COMMUNITY_EDGE_LIMIT` edges, which is not
+built: the process projection of a large graph is dense, tens of millions of NetworkX edges);
 and the snapshot's ``as_of`` and ``roles``.
 """
 
@@ -16,10 +18,13 @@ import csv
 import io
 from pathlib import Path
 
-from mig_graph.network import AnalysisGraphs, communities, projection_centralities
+from mig_graph.network import AnalysisGraphs, communities, projection_centralities, projection_size
 from mig_graph.report.tables import BETWEENNESS_SAMPLE, EXACT_BETWEENNESS_LIMIT
 
-__all__ = ["MEASURE_COLUMNS", "measures_rows", "write_measures"]
+__all__ = ["COMMUNITY_EDGE_LIMIT", "MEASURE_COLUMNS", "measures_rows", "write_measures"]
+
+COMMUNITY_EDGE_LIMIT = 2_000_000
+"""Above this many edges a projection is not built for its communities (their column is empty)."""
 
 MEASURE_COLUMNS = (
     "id",
@@ -57,13 +62,16 @@ def measures_rows(graphs: AnalysisGraphs) -> list[dict[str, str]]:
     """
     bipartite = graphs.bipartite
     rows: list[dict[str, str]] = []
-    for side, projection in ((0, graphs.actors), (1, graphs.processes)):
+    for side in (0, 1):
         size = sum(1 for _, value in bipartite.nodes(data="bipartite") if value == side)
         sample = BETWEENNESS_SAMPLE if size > EXACT_BETWEENNESS_LIMIT else None
         measures = {
             row.node: row for row in projection_centralities(bipartite, side, betweenness_sample=sample)
         }
-        community = {node: number for number, part in enumerate(communities(projection), 1) for node in part}
+        community = {}
+        if projection_size(bipartite, side)[1] <= COMMUNITY_EDGE_LIMIT:
+            parts = communities(graphs.actors if side == 0 else graphs.processes)
+            community = {node: number for number, part in enumerate(parts, 1) for node in part}
         for node in sorted(measures):
             data, measure = bipartite.nodes[node], measures[node]
             rows.append(
