@@ -18,13 +18,12 @@ from pathlib import Path
 import httpx
 import pyoxigraph
 import pytest
-import uvicorn
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 from mig_graph.namespaces import ID, MG
 from mig_graph.publish.catalog import dataset_version
-from mig_graph.serve.endpoint import MAX_BODY_BYTES, SERVER_OPTIONS, create_app
+from mig_graph.serve.endpoint import MAX_BODY_BYTES, create_app
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -51,30 +50,6 @@ DIRECT = {"Content-Type": "application/sparql-query"}
 EXTERNAL_RESOURCE = re.compile(r"""(?:src|href|action)\s*=\s*["']?\s*(?:[a-z]+:)?//|\burl\(|@import""", re.I)
 
 
-@contextlib.contextmanager
-def running(app) -> Iterator[str]:
-    """Serve ``app`` with uvicorn on a free loopback port in a background thread; yield its base URL."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    options = {**SERVER_OPTIONS, "access_log": False}
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", **options))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.02)
-    assert httpx.get(f"{base}/sparql", params={"query": "ASK {}"}).status_code == 200
-    try:
-        yield base
-    finally:
-        server.should_exit = True
-        thread.join(10)
-        sock.close()
-
-
 @pytest.fixture(scope="session")
 def graph_dataset(store: Dataset) -> Dataset:
     """The seed graph in the embedded store."""
@@ -82,16 +57,16 @@ def graph_dataset(store: Dataset) -> Dataset:
 
 
 @pytest.fixture(scope="module")
-def endpoint(graph_dataset: Dataset) -> Iterator[str]:
+def endpoint(graph_dataset: Dataset, serve_app) -> Iterator[str]:
     """The endpoint with its default limits."""
-    with running(create_app(graph_dataset)) as base:
+    with serve_app(create_app(graph_dataset)) as base:
         yield base
 
 
 @pytest.fixture(scope="module")
-def strict_endpoint(graph_dataset: Dataset) -> Iterator[str]:
+def strict_endpoint(graph_dataset: Dataset, serve_app) -> Iterator[str]:
     """An endpoint with tight limits: half a second, ten results."""
-    with running(create_app(graph_dataset, query_timeout=0.5, max_results=10)) as base:
+    with serve_app(create_app(graph_dataset, query_timeout=0.5, max_results=10)) as base:
         yield base
 
 
@@ -458,14 +433,16 @@ def test_oversized_bodies_are_refused(endpoint):
 
 
 @pytest.fixture(scope="module")
-def site_endpoint(graph_dataset: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def site_endpoint(
+    graph_dataset: Dataset, tmp_path_factory: pytest.TempPathFactory, serve_app
+) -> Iterator[str]:
     """The server with a published site: a secret file sits beside the site, never to be served."""
     from mig_graph.publish.site import publish
 
     root = tmp_path_factory.mktemp("served")
     (root / "secret.txt").write_text("do not serve me")
     publish(graph_dataset, root / "site")
-    with running(create_app(graph_dataset, site=root / "site")) as base:
+    with serve_app(create_app(graph_dataset, site=root / "site")) as base:
         yield base
 
 
@@ -616,9 +593,9 @@ def test_runaway_queries_free_their_slots(strict_endpoint):
 
 
 @pytest.fixture(scope="module")
-def lean_endpoint(graph_dataset: Dataset) -> Iterator[str]:
+def lean_endpoint(graph_dataset: Dataset, serve_app) -> Iterator[str]:
     """An endpoint whose query workers may use 300 MiB each."""
-    with running(create_app(graph_dataset, max_memory_bytes=300 * 1024 * 1024)) as base:
+    with serve_app(create_app(graph_dataset, max_memory_bytes=300 * 1024 * 1024)) as base:
         yield base
 
 
@@ -640,9 +617,9 @@ def test_memory_is_bounded(lean_endpoint):
 
 
 @pytest.fixture(scope="module")
-def patient_endpoint(graph_dataset: Dataset) -> Iterator[str]:
+def patient_endpoint(graph_dataset: Dataset, serve_app) -> Iterator[str]:
     """An endpoint whose queries may run a minute: the heavy query is still running when it is killed."""
-    with running(create_app(graph_dataset, query_timeout=60.0)) as base:
+    with serve_app(create_app(graph_dataset, query_timeout=60.0)) as base:
         yield base
 
 
