@@ -159,11 +159,15 @@ def run_core_checks(plan: CorePlan, store: ox.Store, data: Graph) -> Graph:
     return report
 
 
+def _queries(checks: tuple[CoreCheck, ...]) -> list[str]:
+    """The query of every check and of every check inside a ``sh:node`` check."""
+    return [check.query for check in checks] + [inner.query for check in checks for inner in check.details]
+
+
 def _subclass_sets(store: ox.Store, checks: tuple[CoreCheck, ...]) -> dict[str, str]:
     """Each class the checks test, and its subclasses in ``store`` (``rdfs:subClassOf*``), as the
     terms of a ``VALUES`` block."""
-    queries = [check.query for check in checks] + [inner.query for c in checks for inner in c.details]
-    classes = {match for query in queries for match in _SUBCLASSES.findall(query)}
+    classes = {match for query in _queries(checks) for match in _SUBCLASSES.findall(query)}
     sets = {}
     for iri in sorted(classes):
         found = store.query(f"SELECT DISTINCT ?class WHERE {{ ?class <{RDFS.subClassOf}>* <{iri}> }}")
@@ -174,8 +178,7 @@ def _subclass_sets(store: ox.Store, checks: tuple[CoreCheck, ...]) -> dict[str, 
 def _focus_graphs(store: ox.Store, plan: CorePlan, scratch: str) -> dict[str, str]:
     """Each root shape's focus nodes written into the graph ``<scratch-N>``; the marker of each
     focus set and variable, and the pattern that reads it."""
-    queries = [check.query for check in plan.checks] + [i.query for c in plan.checks for i in c.details]
-    used = {match for query in queries for match in _FOCUS.findall(query)}
+    used = {match for query in _queries(plan.checks) for match in _FOCUS.findall(query)}
     patterns = {}
     for key in sorted({int(key) for key, _ in used}):
         mark, graph = f"<{scratch}>", f"<{scratch}-{key}>"
