@@ -24,8 +24,6 @@ from mig_graph.serve.deref import MEDIA_BY_EXTENSION
 from mig_graph.serve.endpoint import create_app
 from mig_graph.store import oxigraph_store
 
-from .test_endpoint import running
-
 RDFLIB_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt", "rdf": "xml"}
 ORG = "http://www.w3.org/ns/org#"
 FRESH = httpx.Limits(
@@ -41,8 +39,8 @@ def site(store: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(store: Dataset, site: Path) -> Iterator[str]:
-    with running(create_app(store, site=site)) as base:
+def server(store: Dataset, site: Path, serve_app) -> Iterator[str]:
+    with serve_app(create_app(store, site=site)) as base:
         yield base
 
 
@@ -172,7 +170,7 @@ def test_midiocc_documents_list_its_members_memberships(server):
     assert '<link rel="alternate" type="application/ld+json" href="midiocc.jsonld" title="JSON-LD">' in page
 
 
-def test_documents_rendered_from_the_store_are_the_static_files(store, site, tmp_path):
+def test_documents_rendered_from_the_store_are_the_static_files(store, site, tmp_path, serve_app):
     bare = tmp_path / "bare"
     publish(store, bare, entities="none")
     assert not (bare / "id").exists()
@@ -201,7 +199,7 @@ def test_documents_rendered_from_the_store_are_the_static_files(store, site, tmp
     assert documents.document("id/process/midiocc/interval/2020-03--.ttl") is None  # a node's entity has them
     for path in sorted(files):  # each one alone, as serve asks: the only document made
         assert documents.document(path) == rendered[path], path
-    with running(create_app(store, site=bare, documents=documents)) as base:
+    with serve_app(create_app(store, site=bare, documents=documents)) as base:
         answer = httpx.get(
             f"{base}/id/process/midiocc", headers={"Accept": "text/html"}, follow_redirects=True
         )
